@@ -1,0 +1,38 @@
+# WasmConform — build, test and run. See README.md.
+DOTNET ?= dotnet
+CONFIG ?= Release
+WASM_TESTSUITE ?= $(if $(wildcard ../shared/testsuite),../shared/testsuite,.testsuite)
+export WASM_TESTSUITE
+# The pinned commit of the official suite (WebAssembly/spec test/), for machines without ../shared.
+TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
+TESTSUITE_COMMIT ?= 285a9032950cbad6a9f84de11183008e286092a2
+
+.PHONY: all build test spec bench clean testsuite
+
+all: build
+
+build:
+	$(DOTNET) publish tools/wasmconform/wasmconform.csproj -c $(CONFIG) -o bin --nologo -v quiet
+	$(DOTNET) publish tools/wast2json/wast2json.csproj -c $(CONFIG) -o bin --nologo -v quiet
+
+test:
+	$(DOTNET) test WasmConform.slnx -c $(CONFIG) --nologo
+
+spec: build testsuite
+	bin/wasmconform spec "$(WASM_TESTSUITE)" --report reports/spec
+
+bench: build
+	bin/wasmconform bench
+
+# Fetches the pinned suite into .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
+testsuite:
+	@if [ ! -d "$(WASM_TESTSUITE)" ]; then \
+	  echo "fetching the spec test suite ($(TESTSUITE_COMMIT)) into $(WASM_TESTSUITE)"; \
+	  git init -q .testsuite-src && cd .testsuite-src && \
+	  git fetch -q --depth 1 $(TESTSUITE_REPO) $(TESTSUITE_COMMIT) && git checkout -q FETCH_HEAD && cd .. && \
+	  mv .testsuite-src/test "$(WASM_TESTSUITE)" && rm -rf .testsuite-src; \
+	fi
+
+clean:
+	$(DOTNET) clean WasmConform.slnx --nologo -v quiet
+	rm -rf bin artifacts reports/spec
