@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace WasmConform.Engine.Execution.Numerics;
 
 /// <summary>
-/// The conversions of §4.3.4 (and the reinterpretations of §4.3.4 reinterpret) as pure functions,
+/// The conversions of §4.3.4, reinterpretations included, as pure functions,
 /// one per conversion instruction and named after it: <c>i32.trunc_f64_u</c> is
 /// <see cref="I32TruncF64U"/>. Integers travel as <see cref="int"/>/<see cref="long"/>, floats as
 /// their raw bits (<c>f32</c> in a <see cref="uint"/>, <c>f64</c> in a <see cref="ulong"/>).
@@ -34,7 +34,8 @@ public static class Conversions
     public static long I64ExtendI32U(int a) => (uint)a;
 
     // §4.3.4 trunc_s, trunc_u. Each check is written so that a NaN fails it too; the bounds are
-    // the nearest representable floats around the range of values whose truncation fits.
+    // the nearest representable floats around the range of values whose truncation fits. Past
+    // the check the operand is in range, where the platform's native conversion is exact.
 
     /// <summary>§4.3.4 trunc_s: <c>i32.trunc_f32_s</c>; accepts [-2^31, 2^31).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -43,7 +44,7 @@ public static class Conversions
         float x = F32Of(a);
         if (!(x >= -2147483648f && x < 2147483648f))
             NumericTrap.Truncation(float.IsNaN(x));
-        return (int)x;
+        return float.ConvertToIntegerNative<int>(x);
     }
 
     /// <summary>§4.3.4 trunc_u: <c>i32.trunc_f32_u</c>; accepts (-1, 2^32).</summary>
@@ -53,7 +54,7 @@ public static class Conversions
         float x = F32Of(a);
         if (!(x > -1f && x < 4294967296f))
             NumericTrap.Truncation(float.IsNaN(x));
-        return (int)(uint)x;
+        return (int)float.ConvertToIntegerNative<uint>(x);
     }
 
     /// <summary>§4.3.4 trunc_s: <c>i32.trunc_f64_s</c>; accepts (-2^31 - 1, 2^31).</summary>
@@ -63,7 +64,7 @@ public static class Conversions
         double x = F64Of(a);
         if (!(x > -2147483649d && x < 2147483648d))
             NumericTrap.Truncation(double.IsNaN(x));
-        return (int)x;
+        return double.ConvertToIntegerNative<int>(x);
     }
 
     /// <summary>§4.3.4 trunc_u: <c>i32.trunc_f64_u</c>; accepts (-1, 2^32).</summary>
@@ -73,7 +74,7 @@ public static class Conversions
         double x = F64Of(a);
         if (!(x > -1d && x < 4294967296d))
             NumericTrap.Truncation(double.IsNaN(x));
-        return (int)(uint)x;
+        return (int)double.ConvertToIntegerNative<uint>(x);
     }
 
     /// <summary>§4.3.4 trunc_s: <c>i64.trunc_f32_s</c>; accepts [-2^63, 2^63).</summary>
@@ -83,7 +84,7 @@ public static class Conversions
         float x = F32Of(a);
         if (!(x >= -9223372036854775808f && x < 9223372036854775808f))
             NumericTrap.Truncation(float.IsNaN(x));
-        return (long)x;
+        return float.ConvertToIntegerNative<long>(x);
     }
 
     /// <summary>§4.3.4 trunc_u: <c>i64.trunc_f32_u</c>; accepts (-1, 2^64).</summary>
@@ -93,7 +94,7 @@ public static class Conversions
         float x = F32Of(a);
         if (!(x > -1f && x < 18446744073709551616f))
             NumericTrap.Truncation(float.IsNaN(x));
-        return (long)(ulong)x;
+        return (long)float.ConvertToIntegerNative<ulong>(x);
     }
 
     /// <summary>§4.3.4 trunc_s: <c>i64.trunc_f64_s</c>; accepts [-2^63, 2^63).</summary>
@@ -103,7 +104,7 @@ public static class Conversions
         double x = F64Of(a);
         if (!(x >= -9223372036854775808d && x < 9223372036854775808d))
             NumericTrap.Truncation(double.IsNaN(x));
-        return (long)x;
+        return double.ConvertToIntegerNative<long>(x);
     }
 
     /// <summary>§4.3.4 trunc_u: <c>i64.trunc_f64_u</c>; accepts (-1, 2^64).</summary>
@@ -113,7 +114,7 @@ public static class Conversions
         double x = F64Of(a);
         if (!(x > -1d && x < 18446744073709551616d))
             NumericTrap.Truncation(double.IsNaN(x));
-        return (long)(ulong)x;
+        return (long)double.ConvertToIntegerNative<ulong>(x);
     }
 
     // §4.3.4 trunc_sat_s, trunc_sat_u. Since .NET 9 every float-to-integer cast saturates and maps

@@ -31,7 +31,7 @@ public static class F32
     /// <summary>The most significant bit of the significand: set in quiet (arithmetic) NaNs.</summary>
     public const uint QuietBit = 0x0040_0000;
 
-    /// <summary>The positive canonical NaN (§4.2.3): all exponent bits and only the quiet bit set.</summary>
+    /// <summary>The positive canonical NaN (§2.2.3): all exponent bits and only the quiet bit set.</summary>
     public const uint CanonicalNaN = 0x7FC0_0000;
 
     private const uint MagnitudeMask = 0x7FFF_FFFF;

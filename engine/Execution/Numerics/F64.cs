@@ -31,7 +31,7 @@ public static class F64
     /// <summary>The most significant bit of the significand: set in quiet (arithmetic) NaNs.</summary>
     public const ulong QuietBit = 0x0008_0000_0000_0000;
 
-    /// <summary>The positive canonical NaN (§4.2.3): all exponent bits and only the quiet bit set.</summary>
+    /// <summary>The positive canonical NaN (§2.2.3): all exponent bits and only the quiet bit set.</summary>
     public const ulong CanonicalNaN = 0x7FF8_0000_0000_0000;
 
     private const ulong MagnitudeMask = 0x7FFF_FFFF_FFFF_FFFF;
