@@ -26,7 +26,7 @@ internal sealed partial class FunctionCompiler
                 MarkUnreachable();
                 break;
             default:
-                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileMemory(ins))
+                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins) && !CompileMemory(ins))
                     CompileSimple(ins);
                 break;
         }
@@ -246,6 +246,47 @@ internal sealed partial class FunctionCompiler
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Vector instructions (prefix 0xFD): run out of line by <see cref="SimdInstructions"/>;
+    /// constants and shuffle masks go to the v128 pool.
+    /// </summary>
+    private bool CompileVector(Instruction ins)
+    {
+        var info = OpcodeTable.Info(ins.Op);
+        if (info.Prefix != 0xFD || info.Signature is not { } sig) return false;
+        switch (ins)
+        {
+            case V128ConstInstruction c:
+                Emit(Op.ConstV128, AddV128(c.Low, c.High));
+                break;
+            case ShuffleInstruction shuffle:
+                var lanes = shuffle.Lanes.AsSpan();
+                Emit(Op.Simd, AddV128(BitConverter.ToUInt64(lanes[..8]), BitConverter.ToUInt64(lanes[8..])), 0, ins.Op);
+                break;
+            case LaneInstruction lane:
+                Emit(Op.Simd, lane.Lane, 0, ins.Op);
+                break;
+            case MemoryInstruction access:
+                Emit(Op.SimdMemory, (int)(access.MemArg.Memory << 8), (long)access.MemArg.Offset, ins.Op);
+                break;
+            case MemoryLaneInstruction access:
+                Emit(Op.SimdMemory, (int)(access.MemArg.Memory << 8) | access.Lane, (long)access.MemArg.Offset, ins.Op);
+                break;
+            default:
+                Emit(Op.Simd, 0, 0, ins.Op);
+                break;
+        }
+        ApplySignature(sig);
+        return true;
+    }
+
+    private int AddV128(ulong low, ulong high)
+    {
+        _v128.Add(low);
+        _v128.Add(high);
+        return _v128.Count - 2;
     }
 
     private static bool IsVector(InstrSignature sig) =>

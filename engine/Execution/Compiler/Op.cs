@@ -86,6 +86,19 @@ internal enum Op : ushort
     MemoryAccess,
 
     /// <summary>
+    /// A vector instruction (§4.4.3) without memory access: <c>Aux</c> = its <see cref="Opcode"/>,
+    /// <c>A</c> = its lane index, or for <c>v128.const</c>/<c>i8x16.shuffle</c> the index of its
+    /// 16 bytes in the function's v128 pool.
+    /// </summary>
+    Simd,
+
+    /// <summary>
+    /// A vector load or store (§4.4.7): <c>Aux</c> = its <see cref="Opcode"/>, <c>A</c> =
+    /// memidx &lt;&lt; 8 | lane index (lane instructions only), <c>B</c> = offset.
+    /// </summary>
+    SimdMemory,
+
+    /// <summary>
     /// Any other instruction (<c>Aux</c> = its <see cref="Opcode"/>, immediates in <c>A</c>/<c>B</c>),
     /// run out of line: tables, bulk memory, references and the rest of the rarer instructions.
     /// </summary>

@@ -354,6 +354,12 @@ internal sealed unsafe partial class Interpreter
                 case (Op)Opcode.I64TruncSatF64S: sp[-1].I64 = Conversions.I64TruncSatF64S(sp[-1].U64); break;
                 case (Op)Opcode.I64TruncSatF64U: sp[-1].I64 = Conversions.I64TruncSatF64U(sp[-1].U64); break;
 
+                    case Op.Simd:
+                        sp = SimdInstructions.Execute(ref ins, fn.V128Pool, sp);
+                        break;
+                    case Op.SimdMemory:
+                        sp = SimdInstructions.ExecuteMemory(ref ins, inst, sp);
+                        break;
                     case Op.Generic:
                         sp = ExecuteGeneric(ref ins, inst, sp);
                         mem = Memory0(inst);
