@@ -14,9 +14,11 @@ namespace WasmConform.Engine.Execution;
 /// <remarks>
 /// <see cref="Execute"/> moves operands between the stack and <see cref="Vector128{T}"/> values
 /// once per operand shape (<see cref="SimdShape"/>); the per-instruction switches in the other
-/// parts of this class map each opcode onto the lane numerics of <c>V128Lanes</c>,
-/// <c>V128Integer</c>, <c>V128Float</c>, <c>V128Conversions</c> and <c>V128Relaxed</c>.
-/// Nothing here allocates.
+/// parts of this class (<c>Lanes</c>, <c>Unary</c>, <c>Binary</c>, <c>Memory</c>) map each opcode
+/// onto the lane numerics of <see cref="V128Lanes"/>, <see cref="V128Compare"/>,
+/// <see cref="V128Integer"/>, <see cref="V128Float"/>, <see cref="V128Conversions"/> and
+/// <see cref="V128Relaxed"/> (which documents the behaviour chosen for each relaxed instruction).
+/// Nothing here allocates or boxes.
 /// </remarks>
 internal static unsafe partial class SimdInstructions
 {

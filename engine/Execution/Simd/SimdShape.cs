@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WasmConform.Engine.Syntax;
 
 namespace WasmConform.Engine.Execution.Simd;
@@ -37,6 +38,7 @@ internal static class SimdShapes
     private static readonly SimdShape[] ByOp = Build();
 
     /// <summary>The shape of <paramref name="op"/>; <see cref="SimdShape.None"/> for anything but a non-memory vector instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static SimdShape Of(Opcode op) => (uint)op < (uint)ByOp.Length ? ByOp[(int)op] : SimdShape.None;
 
     private static SimdShape[] Build()
