@@ -90,17 +90,17 @@ internal sealed partial class CodeValidator
         var ii = Imm<IndexPairInstruction>();
         var field = _c.ArrayType(ii.X, this).Field;
         var elem = _c.Elem(ii.Y, this);
-        CheckElemFitsField(elem, field);
+        CheckElemFitsField(elem, ii.Y, field);
         Pop([ValType.I32, ValType.I32]);
         Push(Ref(false, _c.Types[ii.X]));
     }
 
-    private void CheckElemFitsField(RefType elem, FieldType field)
+    private void CheckElemFitsField(RefType elem, uint elemIndex, FieldType field)
     {
         if (!Subtyping.Matches(new ValType(elem), field.Storage.Unpacked))
         {
-            throw Fail("type mismatch: element segment's type " + Text(elem)
-                + " does not match array's field type " + TypeText.Of(field, _c.TypeNames));
+            throw Fail("type mismatch: element segment's type " + TypeText.Of(elem, ElemShown(elemIndex))
+                + " does not match array's field type " + TypeText.Of(field));
         }
     }
 
@@ -160,7 +160,7 @@ internal sealed partial class CodeValidator
         var ii = Imm<IndexPairInstruction>();
         var field = MutableArray(ii.X);
         var elem = _c.Elem(ii.Y, this);
-        CheckElemFitsField(elem, field);
+        CheckElemFitsField(elem, ii.Y, field);
         Pop([Ref(true, _c.Types[ii.X]), ValType.I32, ValType.I32, ValType.I32]);
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class CodeValidator
         {
             // §3.4.1 parametric instructions
             case Opcode.Unreachable: SetUnreachable(); break;
-            case Opcode.Drop: Pop1(Peek(0)); break;
+            case Opcode.Drop: Pop1(Peek(0), PeekShown(0)); break;
             case Opcode.Select: Select(); break;
             case Opcode.SelectT: SelectT(); break;
 
@@ -50,7 +50,7 @@ internal sealed partial class CodeValidator
             case Opcode.LocalGet: LocalGet(); break;
             case Opcode.LocalSet: LocalSet(tee: false); break;
             case Opcode.LocalTee: LocalSet(tee: true); break;
-            case Opcode.GlobalGet: Push(_c.Global(Index(), this).Type); break;
+            case Opcode.GlobalGet: GlobalGet(); break;
             case Opcode.GlobalSet: GlobalSet(); break;
 
             // §3.4.8 table instructions
@@ -68,7 +68,7 @@ internal sealed partial class CodeValidator
             case Opcode.MemoryInit: MemoryInit(); break;
 
             // §3.4.5 reference instructions
-            case Opcode.RefNull: Push(Ref(true, _c.Canon(Imm<HeapTypeInstruction>().Heap, this))); break;
+            case Opcode.RefNull: RefNull(); break;
             case Opcode.RefFunc: RefFunc(); break;
             case Opcode.RefIsNull: RefIsNull(); break;
             case Opcode.RefAsNonNull: RefAsNonNull(); break;

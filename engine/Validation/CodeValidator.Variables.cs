@@ -11,53 +11,64 @@ internal sealed partial class CodeValidator
         uint x = Index();
         var t = Local(x);
         if (!_localSet[x]) throw Fail("uninitialized local");
-        Push(t);
+        Push(t, _localShown[x]);
     }
 
     private void LocalSet(bool tee)
     {
         uint x = Index();
         var t = Local(x);
-        Pop1(t);
-        if (tee) Push(t);
+        Pop1(t, _localShown[x]);
+        if (tee) Push(t, _localShown[x]);
         MarkSet(x);
+    }
+
+    private void GlobalGet()
+    {
+        uint x = Index();
+        Push(_c.Global(x, this).Type, _c.GlobalShown[x]);
     }
 
     private void GlobalSet()
     {
-        var g = _c.Global(Index(), this);
+        uint x = Index();
+        var g = _c.Global(x, this);
         if (!g.Mutable) throw Fail("immutable global");
-        Pop1(g.Type);
+        Pop1(g.Type, _c.GlobalShown[x]);
     }
 
     // ---- §3.4.8 table instructions ------------------------------------------------------
 
     private void TableGet()
     {
-        var t = _c.Table(Index(), this);
+        uint x = Index();
+        var t = _c.Table(x, this);
         Pop1(AddrVal(t.AddrType));
-        Push(new ValType(t.ElemType));
+        Push(new ValType(t.ElemType), _c.TableShown[x]);
     }
 
     private void TableSet()
     {
-        var t = _c.Table(Index(), this);
-        Pop([AddrVal(t.AddrType), new ValType(t.ElemType)]);
+        uint x = Index();
+        var t = _c.Table(x, this);
+        Pop([AddrVal(t.AddrType), new ValType(t.ElemType)], default, [_c.TableShown[x]]);
     }
 
     private void TableGrow()
     {
-        var t = _c.Table(Index(), this);
+        uint x = Index();
+        var t = _c.Table(x, this);
         var at = AddrVal(t.AddrType);
-        Pop([new ValType(t.ElemType), at]);
+        Pop([new ValType(t.ElemType), at], default, [_c.TableShown[x]]);
         Push(at);
     }
 
     private void TableFill()
     {
-        var t = _c.Table(Index(), this);
+        uint x = Index();
+        var t = _c.Table(x, this);
         var at = AddrVal(t.AddrType);
-        Pop([at, new ValType(t.ElemType), at]);
+        Pop([at, new ValType(t.ElemType), at], default, [_c.TableShown[x]]);
     }
 
     private void TableCopy()
@@ -67,8 +78,8 @@ internal sealed partial class CodeValidator
         var src = _c.Table(ii.Y, this);
         if (!Subtyping.Matches(src.ElemType, dst.ElemType))
         {
-            throw Fail("type mismatch: source element type " + Text(dst.ElemType)
-                + " does not match destination element type " + Text(src.ElemType));
+            throw Fail("type mismatch: source element type " + TypeText.Of(dst.ElemType, _c.TableShown[ii.X])
+                + " does not match destination element type " + TypeText.Of(src.ElemType, _c.TableShown[ii.Y]));
         }
         Pop([AddrVal(dst.AddrType), AddrVal(src.AddrType), AddrVal(MinAddr(dst.AddrType, src.AddrType))]);
     }
@@ -80,11 +91,14 @@ internal sealed partial class CodeValidator
         var elem = _c.Elem(ii.Y, this);
         if (!Subtyping.Matches(elem, table.ElemType))
         {
-            throw Fail("type mismatch: element segment's type " + Text(table.ElemType)
-                + " does not match table's element type " + Text(elem));
+            throw Fail("type mismatch: element segment's type " + TypeText.Of(table.ElemType, _c.TableShown[ii.X])
+                + " does not match table's element type " + TypeText.Of(elem, ElemShown(ii.Y)));
         }
         Pop([AddrVal(table.AddrType), ValType.I32, ValType.I32]);
     }
+
+    /// <summary>How element segment <paramref name="x"/>'s type is shown: by the index it was written with.</summary>
+    private uint ElemShown(uint x) => TypeText.ShownOf(_c.Module.Elements[(int)x].Type);
 
     private static AddrType MinAddr(AddrType a, AddrType b) => a == AddrType.I32 || b == AddrType.I32 ? AddrType.I32 : AddrType.I64;
 
@@ -114,6 +128,12 @@ internal sealed partial class CodeValidator
 
     // ---- §3.4.5 reference instructions --------------------------------------------------
 
+    private void RefNull()
+    {
+        var heap = Imm<HeapTypeInstruction>().Heap;
+        Push(Ref(true, _c.Canon(heap, this)), TypeText.ShownOf(heap));
+    }
+
     private void RefFunc()
     {
         uint x = Index();
@@ -125,15 +145,16 @@ internal sealed partial class CodeValidator
     private void RefIsNull()
     {
         var heap = PeekRef(0).Heap;
-        Pop1(Ref(true, heap));
+        Pop1(Ref(true, heap), PeekShown(0));
         Push(ValType.I32);
     }
 
     private void RefAsNonNull()
     {
         var heap = PeekRef(0).Heap;
-        Pop1(Ref(true, heap));
-        Push(Ref(false, heap));
+        uint shown = PeekShown(0);
+        Pop1(Ref(true, heap), shown);
+        Push(Ref(false, heap), shown);
     }
 
     private void RefTest()
@@ -145,9 +166,10 @@ internal sealed partial class CodeValidator
 
     private void RefCast()
     {
-        var rt = _c.Canon(Imm<RefTypeInstruction>().Type, this);
+        var type = Imm<RefTypeInstruction>().Type;
+        var rt = _c.Canon(type, this);
         Pop1(Ref(true, Subtyping.Top(rt.Heap)));
-        Push(new ValType(rt));
+        Push(new ValType(rt), TypeText.ShownOf(type));
     }
 
     /// <summary>§3.4.5 any.convert_extern / extern.convert_any: nullability carries over.</summary>

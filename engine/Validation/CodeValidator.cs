@@ -23,14 +23,19 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         /// <summary>The block instruction's operand types, taken from the enclosing stack at its end.</summary>
         public EquatableArray<ValType> In;
         public EquatableArray<ValType> Out;
+        /// <summary>How <see cref="In"/> and <see cref="Out"/> are shown in messages (a value block type's own index).</summary>
+        public uint Shown;
         public int Height;
         public int InitHeight;
         public bool Unreachable;
     }
 
+    private const uint Structural = TypeText.Structural;
+
     private readonly ModuleContext _c = c;
 
     private ValType[] _vals = new ValType[64];
+    private uint[] _shown = new uint[64];
     private int[] _cells = new int[65];
     private int _count;
 
@@ -39,6 +44,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     private int _labelBase;
 
     private ValType[] _locals = new ValType[16];
+    private uint[] _localShown = new uint[16];
     private bool[] _localSet = new bool[16];
     private int[] _inits = new int[16];
     private int _localCount;
@@ -52,6 +58,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     private int _maxHeight;
     private int _maxCells;
     private ValType[] _scratch = new ValType[8];
+    private uint[] _scratchShown = new uint[8];
 
     /// <summary>§3.5.5 a function body, against its (canonical) type.</summary>
     /// <param name="funcIndex">The function's index in the function index space (for locations).</param>
@@ -68,6 +75,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         for (int i = 0; i < np; i++)
         {
             _locals[i] = ft.Params[i];
+            _localShown[i] = Structural;
             _localSet[i] = true;
         }
         var locals = new ValType[nl];
@@ -76,11 +84,12 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
             var t = _c.Canon(f.Locals[i], this);
             locals[i] = t;
             _locals[np + i] = t;
+            _localShown[np + i] = TypeText.ShownOf(f.Locals[i]);
             _localSet[np + i] = t.IsDefaultable;
         }
         _localCount = np + nl;
         _results = ft.Results;
-        Begin(FrameKind.Function, ft.Results);
+        Begin(FrameKind.Function, ft.Results, Structural);
         Run();
         return new FunctionBodyInfo(type, locals, _maxHeight, _maxCells);
     }
@@ -88,8 +97,9 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     /// <summary>§3.4.12 a constant expression of type <paramref name="t"/> (canonical).</summary>
     /// <param name="expr">The expression.</param>
     /// <param name="t">Its required canonical type.</param>
+    /// <param name="shown">The module type index <paramref name="t"/> was written with, if any (for messages).</param>
     /// <param name="where">Location prefix, e.g. <c>global 2</c>.</param>
-    public void ValidateConst(EquatableArray<Instruction> expr, ValType t, string where)
+    public void ValidateConst(EquatableArray<Instruction> expr, ValType t, uint shown, string where)
     {
         _context = where;
         _body = expr;
@@ -100,7 +110,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
             _instr = expr[_pc];
             if (!IsConst(_instr)) throw Fail("constant expression required");
         }
-        Begin(FrameKind.Const, new[] { t });
+        Begin(FrameKind.Const, new[] { t }, shown);
         Run();
     }
 
@@ -114,7 +124,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     private static string OpcodeName(Opcode op) =>
         (uint)op < (uint)OpcodeTable.All.Count ? OpcodeTable.Info(op).Name : "opcode " + (int)op;
 
-    private void Begin(FrameKind kind, EquatableArray<ValType> results)
+    private void Begin(FrameKind kind, EquatableArray<ValType> results, uint shown)
     {
         _count = 0;
         _frameCount = 0;
@@ -122,7 +132,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         _maxHeight = 0;
         _maxCells = 0;
         _labelBase = kind == FrameKind.Const ? 1 : 0;
-        PushFrame(kind, default, default, results);
+        PushFrame(kind, default, default, results, shown);
     }
 
     /// <summary>Checks the instructions, then the implicit final <c>end</c>.</summary>
@@ -141,27 +151,32 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
 
     private ref Frame Top => ref _frames[_frameCount - 1];
 
-    private void Push(ValType t)
+    private void Push(ValType t, uint shown = Structural)
     {
         if (_count == _vals.Length)
         {
             Array.Resize(ref _vals, _count * 2);
+            Array.Resize(ref _shown, _count * 2);
             Array.Resize(ref _cells, _count * 2 + 1);
         }
         int cells = _cells[_count] + (t.Kind is ValTypeKind.V128 or ValTypeKind.Bot ? 2 : 1);
-        _vals[_count++] = t;
+        _vals[_count] = t;
+        _shown[_count++] = shown;
         _cells[_count] = cells;
         if (_count > _maxHeight) _maxHeight = _count;
         if (cells > _maxCells) _maxCells = cells;
     }
 
-    private void Push(ReadOnlySpan<ValType> ts)
+    private void Push(ReadOnlySpan<ValType> ts, uint shown = Structural)
     {
-        foreach (var t in ts) Push(t);
+        foreach (var t in ts) Push(t, shown);
     }
 
     /// <summary>The <paramref name="i"/>-th operand from the top of the current block, or bot past its bottom.</summary>
     private ValType Peek(int i) => _count - Top.Height > i ? _vals[_count - 1 - i] : ValType.Bot;
+
+    /// <summary>How the <paramref name="i"/>-th operand from the top is shown in messages.</summary>
+    private uint PeekShown(int i) => _count - Top.Height > i ? _shown[_count - 1 - i] : Structural;
 
     /// <summary>A reference operand's type (bot counts as <c>(ref something)</c>), else a type mismatch.</summary>
     private RefType PeekRef(int i)
@@ -169,10 +184,11 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         var t = Peek(i);
         if (t.Kind == ValTypeKind.Ref) return t.Ref;
         if (t.Kind == ValTypeKind.Bot) return new RefType(false, new HeapType(HeapKind.Bot));
-        throw Fail("type mismatch: instruction requires reference type but stack has " + Text(t));
+        throw Fail("type mismatch: instruction requires reference type but stack has " + TypeText.Of(t, PeekShown(i)));
     }
 
-    private void Pop1(ValType want)
+    /// <summary>Takes one operand of type <paramref name="want"/>.</summary>
+    private void Pop1(ValType want, uint shown = Structural)
     {
         ref var f = ref Top;
         if (_count > f.Height)
@@ -187,23 +203,28 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         {
             return;
         }
-        throw StackMismatch([want], default);
+        throw StackMismatch([want], default, [shown], default);
     }
 
-    /// <summary>Takes operands of types <paramref name="head"/> followed by <paramref name="tail"/>.</summary>
-    private void Pop(ReadOnlySpan<ValType> head, ReadOnlySpan<ValType> tail = default)
+    /// <summary>
+    /// Takes operands of types <paramref name="head"/> followed by <paramref name="tail"/>
+    /// (the spec interpreter's <c>pop</c>). The <c>…Shown</c> spans say how the wanted types
+    /// are shown in a message: one entry per type, one for all, or none (structural).
+    /// </summary>
+    private void Pop(ReadOnlySpan<ValType> head, ReadOnlySpan<ValType> tail = default,
+        ReadOnlySpan<uint> headShown = default, ReadOnlySpan<uint> tailShown = default)
     {
         ref var f = ref Top;
         int n1 = head.Length + tail.Length;
         int avail = _count - f.Height;
         int n = Math.Min(n1, avail);
-        if (!f.Unreachable && avail < n1) throw StackMismatch(head, tail);
+        if (!f.Unreachable && avail < n1) throw StackMismatch(head, tail, headShown, tailShown);
         int bottom = _count - n;
         for (int k = 0; k < n; k++)
         {
             int j = n1 - n + k;
             var want = j < head.Length ? head[j] : tail[j - head.Length];
-            if (!Subtyping.Matches(_vals[bottom + k], want)) throw StackMismatch(head, tail);
+            if (!Subtyping.Matches(_vals[bottom + k], want)) throw StackMismatch(head, tail, headShown, tailShown);
         }
         _count = bottom;
     }
@@ -230,7 +251,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
 
     // ---- control stack -----------------------------------------------------------------
 
-    private void PushFrame(FrameKind kind, EquatableArray<ValType> @in, EquatableArray<ValType> start, EquatableArray<ValType> @out)
+    private void PushFrame(FrameKind kind, EquatableArray<ValType> @in, EquatableArray<ValType> start, EquatableArray<ValType> @out, uint shown)
     {
         if (_frameCount == _frames.Length) Array.Resize(ref _frames, _frameCount * 2);
         _frames[_frameCount++] = new Frame
@@ -238,32 +259,33 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
             Kind = kind,
             In = @in,
             Out = @out,
+            Shown = shown,
             Height = _count,
             InitHeight = _initCount,
         };
-        Push(start.AsSpan());
+        Push(start.AsSpan(), shown);
     }
 
     /// <summary>The end of a block's instruction sequence: exactly its results remain (§3.4.11).</summary>
     private void CheckFrameEnd(ref Frame f)
     {
         int before = _count;
-        Pop(f.Out.AsSpan());
+        Pop(f.Out.AsSpan(), default, [f.Shown]);
         if (_count != f.Height)
         {
-            throw Fail("type mismatch: block requires " + Text(f.Out.AsSpan()) + " but stack has "
-                + Text(_vals.AsSpan(f.Height, before - f.Height)));
+            throw Fail("type mismatch: block requires " + TypeText.Of(f.Out.AsSpan(), [f.Shown]) + " but stack has "
+                + TypeText.Of(_vals.AsSpan(f.Height, before - f.Height), _shown.AsSpan(f.Height, before - f.Height)));
         }
     }
 
     /// <summary>Restarts the current frame for its next instruction sequence (else, catch).</summary>
-    private void Restart(ref Frame f, FrameKind kind, ReadOnlySpan<ValType> start)
+    private void Restart(ref Frame f, FrameKind kind, ReadOnlySpan<ValType> start, uint shown)
     {
         ResetLocals(f.InitHeight);
         _count = f.Height;
         f.Unreachable = false;
         f.Kind = kind;
-        Push(start);
+        Push(start, shown);
     }
 
     /// <summary>The frame of label <paramref name="l"/> ("unknown label l").</summary>
@@ -273,10 +295,11 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         return ref _frames[_frameCount - 1 - (int)l];
     }
 
-    /// <summary>The operand types a branch to label <paramref name="l"/> passes.</summary>
-    private ReadOnlySpan<ValType> LabelTypes(uint l)
+    /// <summary>The operand types a branch to label <paramref name="l"/> passes, and how they are shown.</summary>
+    private ReadOnlySpan<ValType> LabelTypes(uint l, out uint shown)
     {
         ref var f = ref Label(l);
+        shown = f.Shown;
         return f.Kind == FrameKind.Loop ? f.In.AsSpan() : f.Out.AsSpan();
     }
 
@@ -287,6 +310,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
         if (_locals.Length >= n) return;
         int size = Math.Max(n, _locals.Length * 2);
         _locals = new ValType[size];
+        _localShown = new uint[size];
         _localSet = new bool[size];
         _inits = new int[size];
     }
@@ -313,12 +337,6 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
 
     private uint Index() => Imm<IndexInstruction>().Index;
 
-    private string Text(ValType t) => TypeText.Of(t, _c.TypeNames);
-
-    private string Text(RefType t) => TypeText.Of(t, _c.TypeNames);
-
-    private string Text(ReadOnlySpan<ValType> ts) => TypeText.Of(ts, _c.TypeNames);
-
     private static ValType Ref(bool nullable, HeapType heap) => new(new RefType(nullable, heap));
 
     private static ValType Ref(bool nullable, HeapKind heap) => new(new RefType(nullable, new HeapType(heap)));
@@ -328,29 +346,41 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     private static ValType AddrVal(AddrType at) => at == AddrType.I64 ? ValType.I64 : ValType.I32;
 
     /// <summary>"type mismatch: instruction requires [head tail] but stack has [top operands]".</summary>
-    private InvalidException StackMismatch(ReadOnlySpan<ValType> head, ReadOnlySpan<ValType> tail)
+    private InvalidException StackMismatch(ReadOnlySpan<ValType> head, ReadOnlySpan<ValType> tail,
+        ReadOnlySpan<uint> headShown, ReadOnlySpan<uint> tailShown)
     {
         ref var f = ref Top;
         int n1 = head.Length + tail.Length;
         int n = Math.Min(n1, _count - f.Height);
         var want = new ValType[n1];
-        head.CopyTo(want);
-        tail.CopyTo(want.AsSpan(head.Length));
-        var have = new List<ValType>();
-        if (f.Unreachable)
-            for (int i = n; i < n1; i++) have.Add(ValType.Bot);
-        have.AddRange(_vals.AsSpan(_count - n, n));
-        return Fail("type mismatch: instruction requires " + Text(want) + " but stack has " + Text(have.ToArray()));
+        var wantShown = new uint[n1];
+        for (int i = 0; i < n1; i++)
+        {
+            want[i] = i < head.Length ? head[i] : tail[i - head.Length];
+            wantShown[i] = i < head.Length ? TypeText.At(headShown, i) : TypeText.At(tailShown, i - head.Length);
+        }
+        int bots = f.Unreachable ? n1 - n : 0;
+        var have = new ValType[bots + n];
+        var haveShown = new uint[bots + n];
+        for (int i = 0; i < bots; i++)
+        {
+            have[i] = ValType.Bot;
+            haveShown[i] = Structural;
+        }
+        _vals.AsSpan(_count - n, n).CopyTo(have.AsSpan(bots));
+        _shown.AsSpan(_count - n, n).CopyTo(haveShown.AsSpan(bots));
+        return Fail("type mismatch: instruction requires " + TypeText.Of(want, wantShown)
+            + " but stack has " + TypeText.Of(have, haveShown));
     }
 
     private InvalidException RepeatedMismatch(ValType t, uint n)
     {
         const uint Shown = 64;
         if (n > Shown)
-            return Fail("type mismatch: instruction requires " + ModuleContext.Str(n) + " operands of type " + Text(t));
+            return Fail("type mismatch: instruction requires " + ModuleContext.Str(n) + " operands of type " + TypeText.Of(t));
         var ts = new ValType[n];
         Array.Fill(ts, t);
-        return StackMismatch(ts, default);
+        return StackMismatch(ts, default, default, default);
     }
 }
 

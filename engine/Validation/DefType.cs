@@ -97,6 +97,6 @@ public sealed class DefType
         _chain = chain;
     }
 
-    /// <summary>The sub type in text-like form, concrete types shown by canonical id.</summary>
-    public override string ToString() => TypeText.Of(Sub, null);
+    /// <summary>The type as the spec interpreter writes a defined type, e.g. <c>(func [i32] -> [])</c> or <c>((rec (struct) (func [] -> [])).1)</c>.</summary>
+    public override string ToString() => TypeText.Of(this);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WasmConform.Engine.Syntax;
 
 namespace WasmConform.Engine.Validation;
@@ -37,6 +36,8 @@ internal sealed class ModuleContext
         Globals = new GlobalType[globals];
         Tags = new DefType[tags];
         Elems = new RefType[module.Elements.Count];
+        GlobalShown = new uint[globals];
+        TableShown = new uint[tables];
         Declared = new bool[funcs];
     }
 
@@ -49,12 +50,14 @@ internal sealed class ModuleContext
     public int FuncCount;
     public readonly TableType[] Tables;
     public int TableCount;
+    /// <summary>Per table: the module type index to show its element type by (see <see cref="TypeText"/>).</summary>
+    public readonly uint[] TableShown;
     public readonly MemType[] Memories;
     public int MemoryCount;
     public readonly GlobalType[] Globals;
     public int GlobalCount;
-    /// <summary>How many globals constant expressions may name (without GC: the imported ones only).</summary>
-    public int ConstGlobalCount;
+    /// <summary>Per global: the module type index to show its concrete type by (see <see cref="TypeText"/>).</summary>
+    public readonly uint[] GlobalShown;
     public readonly DefType[] Tags;
     public int TagCount;
     public readonly RefType[] Elems;
@@ -65,8 +68,8 @@ internal sealed class ModuleContext
 
     public bool Has(Features f) => (Features & f) == f;
 
-    /// <summary>The known types, for naming canonical types in messages.</summary>
-    public ReadOnlySpan<DefType> TypeNames => Types.AsSpan(0, TypeCount);
+    /// <summary>The types validated so far.</summary>
+    public ReadOnlySpan<DefType> KnownTypes => Types.AsSpan(0, TypeCount);
 
     public DefType Type(uint x, ErrorSite site) =>
         x < (uint)TypeCount ? Types[x] : throw site.Fail(Unknown("type", x));
@@ -118,5 +121,6 @@ internal sealed class ModuleContext
 
     public static string Unknown(string category, uint x) => "unknown " + category + " " + Str(x);
 
-    public static string Str(uint x) => x.ToString(CultureInfo.InvariantCulture);
+    /// <summary>An index as the spec interpreter prints it (digits grouped by <c>_</c>).</summary>
+    public static string Str(uint x) => TypeText.Index(x);
 }

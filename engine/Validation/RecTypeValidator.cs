@@ -13,8 +13,9 @@ internal static class RecTypeValidator
     /// <exception cref="InvalidException">"unknown type N", "sub type N does not match super type M", …</exception>
     public static void Check(ModuleContext c, RecType rec)
     {
+        if (rec.Types.IsEmpty) return;
         uint first = (uint)c.TypeCount;
-        var key = RecGroupKey.Of(rec, first, c.TypeNames, new FixedSite("type " + ModuleContext.Str(first)));
+        var key = RecGroupKey.Of(rec, first, c.KnownTypes, new FixedSite("type " + ModuleContext.Str(first)));
         var group = TypeRegistry.Find(key) ?? Build(c, rec, first, key);
         group.CopyTo(c.Types, (int)first);
         c.TypeCount += group.Length;

@@ -17,7 +17,7 @@ internal static class Segments
             {
                 case SegmentModeKind.Active:
                     var mem = c.Memory(mode.Index, new FixedSite(where));
-                    code.ValidateConst(mode.Offset, mem.AddrType == AddrType.I64 ? ValType.I64 : ValType.I32, where);
+                    code.ValidateConst(mode.Offset, mem.AddrType == AddrType.I64 ? ValType.I64 : ValType.I32, TypeText.Structural, where);
                     break;
                 case SegmentModeKind.Declarative:
                     throw new InvalidException("malformed data segment mode", where);
@@ -39,17 +39,18 @@ internal static class Segments
             var site = new FixedSite(where);
             var seg = elems[i];
             var rt = c.Canon(seg.Type, site);
+            uint shown = TypeText.ShownOf(seg.Type);
             for (int j = 0; j < seg.Init.Count; j++)
-                code.ValidateConst(seg.Init[j], new ValType(rt), where + ", item " + ModuleContext.Str((uint)j));
+                code.ValidateConst(seg.Init[j], new ValType(rt), shown, where + ", item " + ModuleContext.Str((uint)j));
             if (seg.Mode.Kind == SegmentModeKind.Active)
             {
                 var table = c.Table(seg.Mode.Index, site);
                 if (!Subtyping.Matches(rt, table.ElemType))
                 {
-                    throw site.Fail("type mismatch: element segment's type " + TypeText.Of(rt, c.TypeNames)
-                        + " does not match table's element type " + TypeText.Of(table.ElemType, c.TypeNames));
+                    throw site.Fail("type mismatch: element segment's type " + TypeText.Of(rt, shown)
+                        + " does not match table's element type " + TypeText.Of(table.ElemType, c.TableShown[seg.Mode.Index]));
                 }
-                code.ValidateConst(seg.Mode.Offset, table.AddrType == AddrType.I64 ? ValType.I64 : ValType.I32, where);
+                code.ValidateConst(seg.Mode.Offset, table.AddrType == AddrType.I64 ? ValType.I64 : ValType.I32, TypeText.Structural, where);
             }
             c.Elems[c.ElemCount++] = rt;
         }

@@ -27,16 +27,25 @@ public static class TypeRegistry
 
     /// <summary>The defined type with canonical id <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No type has that id.</exception>
-    public static DefType Get(uint id)
+    public static DefType Get(uint id) =>
+        TryGet(id, out var type) ? type : throw new ArgumentOutOfRangeException(nameof(id), id, "no defined type has this id");
+
+    /// <summary>The defined type with canonical id <paramref name="id"/>, if there is one.</summary>
+    public static bool TryGet(uint id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DefType? type)
     {
         var byId = _byId;
-        if (id < (uint)byId.Length && byId[id] is { } type) return type;
-        if (t_pending is { } pending)
+        if (id < (uint)byId.Length && byId[id] is { } found)
         {
-            uint first = pending[0].Id;
-            if (id - first < (uint)pending.Length) return pending[id - first];
+            type = found;
+            return true;
         }
-        throw new ArgumentOutOfRangeException(nameof(id), id, "no defined type has this id");
+        if (t_pending is { } pending && id - pending[0].Id < (uint)pending.Length)
+        {
+            type = pending[id - pending[0].Id];
+            return true;
+        }
+        type = null;
+        return false;
     }
 
     /// <summary>

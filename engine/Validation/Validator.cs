@@ -78,6 +78,7 @@ public static class Validator
                     break;
                 case ExternTable t:
                     var tt = TypeRules.CheckTable(c, t.Type, site);
+                    c.TableShown[c.TableCount] = TypeText.Structural;
                     c.Tables[c.TableCount++] = tt;
                     result[i] = new ExternTable(tt);
                     break;
@@ -88,6 +89,7 @@ public static class Validator
                     break;
                 case ExternGlobal g:
                     var gt = c.Canon(g.Type, site);
+                    c.GlobalShown[c.GlobalCount] = TypeText.Structural;
                     c.Globals[c.GlobalCount++] = gt;
                     result[i] = new ExternGlobal(gt);
                     break;
@@ -150,10 +152,12 @@ public static class Validator
         {
             string where = "table " + ModuleContext.Str((uint)c.TableCount);
             var tt = TypeRules.CheckTable(c, table.Type, new FixedSite(where));
+            uint shown = TypeText.ShownOf(table.Type.ElemType);
             if (table.Init is { } init)
-                code.ValidateConst(init, new ValType(tt.ElemType), where);
+                code.ValidateConst(init, new ValType(tt.ElemType), shown, where);
             else if (!tt.ElemType.Nullable)
-                code.ValidateConst([new HeapTypeInstruction(Opcode.RefNull, table.Type.ElemType.Heap)], new ValType(tt.ElemType), where);
+                code.ValidateConst([new HeapTypeInstruction(Opcode.RefNull, table.Type.ElemType.Heap)], new ValType(tt.ElemType), shown, where);
+            c.TableShown[c.TableCount] = shown;
             c.Tables[c.TableCount++] = tt;
         }
         if (c.TableCount > 1 && !c.Has(Features.ReferenceTypes))
@@ -170,8 +174,10 @@ public static class Validator
             int visible = c.GlobalCount;
             // Before GC, initialisers could name imported globals only.
             if (!c.Has(Features.Gc)) c.GlobalCount = imported;
-            code.ValidateConst(global.Init, gt.Type, where);
+            uint shown = TypeText.ShownOf(global.Type.Type);
+            code.ValidateConst(global.Init, gt.Type, shown, where);
             c.GlobalCount = visible;
+            c.GlobalShown[c.GlobalCount] = shown;
             c.Globals[c.GlobalCount++] = gt;
         }
     }
