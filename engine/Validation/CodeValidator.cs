@@ -188,7 +188,7 @@ internal sealed partial class CodeValidator : ErrorSite
             Array.Resize(ref _shown, _count * 2);
             Array.Resize(ref _cells, _count * 2 + 1);
         }
-        int cells = _cells[_count] + (t.Kind is ValTypeKind.V128 or ValTypeKind.Bot ? 2 : 1);
+        int cells = _cells[_count] + CellLayout.Cells(t);
         _vals[_count] = t;
         _shown[_count++] = shown;
         _cells[_count] = cells;
