@@ -7,8 +7,32 @@ namespace WasmConform.Engine.Binary;
 // `catch`/`catch_all`/`delegate`, and the final `end` may stand.
 public static partial class Decoder
 {
-    /// <summary>One shared instance per instruction without immediates (records are immutable).</summary>
+    /// <summary>One shared instance per instruction without immediates (records are immutable values, not identities).</summary>
     private static readonly Instruction[] PlainInstructions = BuildPlainInstructions();
+
+    /// <summary>Shared instances of the most frequent index instructions (locals, globals, labels) with small indices.</summary>
+    private static readonly IndexInstruction[]?[] SmallIndexInstructions = BuildSmallIndexInstructions();
+
+    private const int SmallIndexCount = 64;
+
+    private static IndexInstruction[]?[] BuildSmallIndexInstructions()
+    {
+        var cache = new IndexInstruction[]?[OpcodeTable.All.Count];
+        foreach (var row in OpcodeTable.All)
+        {
+            if (row.Immediate is not (ImmediateKind.Local or ImmediateKind.Global or ImmediateKind.Label)) continue;
+            var instances = new IndexInstruction[SmallIndexCount];
+            for (uint i = 0; i < instances.Length; i++) instances[i] = new IndexInstruction(row.Op, i);
+            cache[(int)row.Op] = instances;
+        }
+        return cache;
+    }
+
+    private static IndexInstruction ReadIndexInstruction(ref WasmReader r, Opcode op)
+    {
+        uint index = r.ReadU32();
+        return index < SmallIndexCount && SmallIndexInstructions[(int)op] is { } cached ? cached[index] : new IndexInstruction(op, index);
+    }
 
     private static Instruction[] BuildPlainInstructions()
     {
@@ -142,7 +166,7 @@ public static partial class Decoder
             case ImmediateKind.Label or ImmediateKind.Func or ImmediateKind.Type or ImmediateKind.Local
                 or ImmediateKind.Global or ImmediateKind.Table or ImmediateKind.Memory or ImmediateKind.Elem
                 or ImmediateKind.Tag:
-                return new IndexInstruction(op, r.ReadU32());
+                return ReadIndexInstruction(ref r, op);
             case ImmediateKind.Data:
                 cx.UsesDataIndex = true;
                 return new IndexInstruction(op, r.ReadU32());
