@@ -126,16 +126,12 @@ public static partial class Decoder
         if (b is >= 0xFB and <= 0xFD)
         {
             uint code = r.ReadU32();
-            if (b == 0xFB && code is 0x15 or 0x17)
-            {
-                // ref.test / ref.cast with a nullable target type.
-                nullable = true;
-                code--;
-            }
-            if (!OpcodeTable.TryDecode(b, code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
+            // ref.test / ref.cast with a nullable target type share the row of the plain form.
+            nullable = b == 0xFB && code is 0x15 or 0x17;
+            if (!OpcodeTable.TryDecode(b, nullable ? code - 1 : code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
                 throw b == 0xFD
-                    ? new MalformedException($"illegal opcode {(nullable ? code + 1 : code):x2}", pos)
-                    : new MalformedException($"illegal opcode {b:x2} {(nullable ? code + 1 : code):x2}", pos);
+                    ? new MalformedException($"illegal opcode {code:x2}", pos)
+                    : new MalformedException($"illegal opcode {b:x2} {code:x2}", pos);
         }
         else if (!OpcodeTable.TryDecode(0, b, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features)
                  || op is Opcode.Else or Opcode.End or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate)
