@@ -7,8 +7,32 @@ namespace WasmConform.Engine.Binary;
 // `catch`/`catch_all`/`delegate`, and the final `end` may stand.
 public static partial class Decoder
 {
-    /// <summary>One shared instance per instruction without immediates (records are immutable).</summary>
+    /// <summary>One shared instance per instruction without immediates (records are immutable values, not identities).</summary>
     private static readonly Instruction[] PlainInstructions = BuildPlainInstructions();
+
+    /// <summary>Shared instances of the most frequent index instructions (locals, globals, labels) with small indices.</summary>
+    private static readonly IndexInstruction[]?[] SmallIndexInstructions = BuildSmallIndexInstructions();
+
+    private const int SmallIndexCount = 64;
+
+    private static IndexInstruction[]?[] BuildSmallIndexInstructions()
+    {
+        var cache = new IndexInstruction[]?[OpcodeTable.All.Count];
+        foreach (var row in OpcodeTable.All)
+        {
+            if (row.Immediate is not (ImmediateKind.Local or ImmediateKind.Global or ImmediateKind.Label)) continue;
+            var instances = new IndexInstruction[SmallIndexCount];
+            for (uint i = 0; i < instances.Length; i++) instances[i] = new IndexInstruction(row.Op, i);
+            cache[(int)row.Op] = instances;
+        }
+        return cache;
+    }
+
+    private static IndexInstruction ReadIndexInstruction(ref WasmReader r, Opcode op)
+    {
+        uint index = r.ReadU32();
+        return index < SmallIndexCount && SmallIndexInstructions[(int)op] is { } cached ? cached[index] : new IndexInstruction(op, index);
+    }
 
     private static Instruction[] BuildPlainInstructions()
     {
@@ -102,16 +126,12 @@ public static partial class Decoder
         if (b is >= 0xFB and <= 0xFD)
         {
             uint code = r.ReadU32();
-            if (b == 0xFB && code is 0x15 or 0x17)
-            {
-                // ref.test / ref.cast with a nullable target type.
-                nullable = true;
-                code--;
-            }
-            if (!OpcodeTable.TryDecode(b, code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
+            // ref.test / ref.cast with a nullable target type share the row of the plain form.
+            nullable = b == 0xFB && code is 0x15 or 0x17;
+            if (!OpcodeTable.TryDecode(b, nullable ? code - 1 : code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
                 throw b == 0xFD
-                    ? new MalformedException($"illegal opcode {(nullable ? code + 1 : code):x2}", pos)
-                    : new MalformedException($"illegal opcode {b:x2} {(nullable ? code + 1 : code):x2}", pos);
+                    ? new MalformedException($"illegal opcode {code:x2}", pos)
+                    : new MalformedException($"illegal opcode {b:x2} {code:x2}", pos);
         }
         else if (!OpcodeTable.TryDecode(0, b, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features)
                  || op is Opcode.Else or Opcode.End or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate)
@@ -142,7 +162,7 @@ public static partial class Decoder
             case ImmediateKind.Label or ImmediateKind.Func or ImmediateKind.Type or ImmediateKind.Local
                 or ImmediateKind.Global or ImmediateKind.Table or ImmediateKind.Memory or ImmediateKind.Elem
                 or ImmediateKind.Tag:
-                return new IndexInstruction(op, r.ReadU32());
+                return ReadIndexInstruction(ref r, op);
             case ImmediateKind.Data:
                 cx.UsesDataIndex = true;
                 return new IndexInstruction(op, r.ReadU32());

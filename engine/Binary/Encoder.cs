@@ -42,7 +42,7 @@ public static partial class Encoder
         w.WriteWord32(1);
         var customs = module.Customs;
         if (module.Names is { } names && !HasNameSection(customs))
-            customs = [.. customs, new CustomSection("name", NameSectionEncoder.Encode(names), SectionId.Data)];
+            customs = [.. customs, new CustomSection("name", NameSectionEncoder.Encode(names), LastSection(module))];
         WriteCustoms(w, customs, SectionId.Custom);
         foreach (var id in Order)
         {
@@ -51,6 +51,17 @@ public static partial class Encoder
             WriteCustoms(w, customs, id);
         }
         return w.ToArray();
+    }
+
+    /// <summary>The last section the module will have, where a synthesised name section goes.</summary>
+    private static SectionId LastSection(Module m)
+    {
+        var last = SectionId.Custom;
+        foreach (var id in Order)
+            if (SectionCount(m, id) > 0) last = id;
+        foreach (var c in m.Customs)
+            if (Array.IndexOf(Order, c.After) > Array.IndexOf(Order, last)) last = c.After;
+        return last;
     }
 
     private static bool HasNameSection(EquatableArray<CustomSection> customs)
@@ -86,7 +97,17 @@ public static partial class Encoder
     /// </summary>
     private static void WriteSection(WasmWriter w, Module m, SectionId id, bool evenIfEmpty)
     {
-        int count = id switch
+        int count = SectionCount(m, id);
+        if (count < 0 || (count == 0 && !evenIfEmpty)) return;
+        w.WriteByte((byte)id);
+        int mark = w.BeginSized();
+        WriteSectionContents(w, m, id);
+        w.EndSized(mark);
+    }
+
+    /// <summary>The number of entries of section <paramref name="id"/>; -1 for an absent start or data count section.</summary>
+    private static int SectionCount(Module m, SectionId id) =>
+        id switch
         {
             SectionId.Type => m.Types.Count,
             SectionId.Import => m.Imports.Count,
@@ -101,12 +122,6 @@ public static partial class Encoder
             SectionId.Start => m.Start is null ? -1 : 1,
             _ => m.DataCount is null ? -1 : 1,
         };
-        if (count < 0 || (count == 0 && !evenIfEmpty)) return;
-        w.WriteByte((byte)id);
-        int mark = w.BeginSized();
-        WriteSectionContents(w, m, id);
-        w.EndSized(mark);
-    }
 
     private static void WriteSectionContents(WasmWriter w, Module m, SectionId id)
     {
