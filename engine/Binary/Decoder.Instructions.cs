@@ -7,8 +7,32 @@ namespace WasmConform.Engine.Binary;
 // `catch`/`catch_all`/`delegate`, and the final `end` may stand.
 public static partial class Decoder
 {
-    /// <summary>One shared instance per instruction without immediates (records are immutable).</summary>
+    /// <summary>One shared instance per instruction without immediates (records are immutable values, not identities).</summary>
     private static readonly Instruction[] PlainInstructions = BuildPlainInstructions();
+
+    /// <summary>Shared instances of the most frequent index instructions (locals, globals, labels) with small indices.</summary>
+    private static readonly IndexInstruction[]?[] SmallIndexInstructions = BuildSmallIndexInstructions();
+
+    private const int SmallIndexCount = 64;
+
+    private static IndexInstruction[]?[] BuildSmallIndexInstructions()
+    {
+        var cache = new IndexInstruction[]?[OpcodeTable.All.Count];
+        foreach (var row in OpcodeTable.All)
+        {
+            if (row.Immediate is not (ImmediateKind.Local or ImmediateKind.Global or ImmediateKind.Label)) continue;
+            var instances = new IndexInstruction[SmallIndexCount];
+            for (uint i = 0; i < instances.Length; i++) instances[i] = new IndexInstruction(row.Op, i);
+            cache[(int)row.Op] = instances;
+        }
+        return cache;
+    }
+
+    private static IndexInstruction ReadIndexInstruction(ref WasmReader r, Opcode op)
+    {
+        uint index = r.ReadU32();
+        return index < SmallIndexCount && SmallIndexInstructions[(int)op] is { } cached ? cached[index] : new IndexInstruction(op, index);
+    }
 
     private static Instruction[] BuildPlainInstructions()
     {
@@ -99,19 +123,18 @@ public static partial class Decoder
     {
         Opcode op;
         bool nullable = false;
-        if (b is >= 0xFB and <= 0xFD)
+        if (b is >= 0xFB and <= 0xFD || (b == 0xFE && (cx.Features & Features.Threads) != 0))
         {
             uint code = r.ReadU32();
-            if (b == 0xFB && code is 0x15 or 0x17)
-            {
-                // ref.test / ref.cast with a nullable target type.
+            // ref.test / ref.cast (and the descriptor casts) with a nullable target type share
+            // the row of the plain form, whose sub-opcode is one less.
+            if (b == 0xFB && !OpcodeTable.TryDecode(b, code, out _) && code > 0
+                && OpcodeTable.TryDecode(b, code - 1, out var plain) && OpcodeTable.Info(plain).Immediate == ImmediateKind.RefType)
                 nullable = true;
-                code--;
-            }
-            if (!OpcodeTable.TryDecode(b, code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
+            if (!OpcodeTable.TryDecode(b, nullable ? code - 1 : code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
                 throw b == 0xFD
-                    ? new MalformedException($"illegal opcode {(nullable ? code + 1 : code):x2}", pos)
-                    : new MalformedException($"illegal opcode {b:x2} {(nullable ? code + 1 : code):x2}", pos);
+                    ? new MalformedException($"illegal opcode {code:x2}", pos)
+                    : new MalformedException($"illegal opcode {b:x2} {code:x2}", pos);
         }
         else if (!OpcodeTable.TryDecode(0, b, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features)
                  || op is Opcode.Else or Opcode.End or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate)
@@ -120,6 +143,8 @@ public static partial class Decoder
         }
 
         var immediate = OpcodeTable.Info(op).Immediate;
+        // Threads proposal: atomic.fence has a reserved zero byte.
+        if (op == Opcode.AtomicFence && r.ReadByte() != 0) throw new MalformedException("zero byte expected", r.Position - 1);
         if (immediate == ImmediateKind.None) return PlainInstructions[(int)op];
         var instr = ReadImmediates(ref r, op, immediate, nullable, cx);
         if (op is Opcode.Block or Opcode.Loop) cx.Frames.Add(Frame.Block);
@@ -142,7 +167,7 @@ public static partial class Decoder
             case ImmediateKind.Label or ImmediateKind.Func or ImmediateKind.Type or ImmediateKind.Local
                 or ImmediateKind.Global or ImmediateKind.Table or ImmediateKind.Memory or ImmediateKind.Elem
                 or ImmediateKind.Tag:
-                return new IndexInstruction(op, r.ReadU32());
+                return ReadIndexInstruction(ref r, op);
             case ImmediateKind.Data:
                 cx.UsesDataIndex = true;
                 return new IndexInstruction(op, r.ReadU32());

@@ -70,38 +70,14 @@ public static partial class Decoder
         }
         if (b < 0x80) return false;
         // Multi-byte: only a well-formed encoding of a value in range is an index.
-        var probe = r;
-        if (!TryReadS33Quietly(ref probe, out long value) || value < 0 || value > MaxTypeIndex) return false;
-        r.Position = probe.Position;
+        int pos = r.Position;
+        if (!r.TryReadS33(out long value) || value < 0 || value > MaxTypeIndex)
+        {
+            r.Position = pos;
+            return false;
+        }
         index = (uint)value;
         return true;
-    }
-
-    /// <summary>An s33 read without throwing: false when it is malformed or truncated.</summary>
-    private static bool TryReadS33Quietly(ref WasmReader r, out long value)
-    {
-        value = 0;
-        int shift = 0;
-        for (int left = 33; left > 0; left -= 7)
-        {
-            int b = r.Peek();
-            if (b < 0) return false;
-            r.Position++;
-            if (left < 7)
-            {
-                int mask = (-1 << (left - 1)) & 0x7F;
-                int unused = b & mask;
-                if (unused != 0 && unused != mask) return false;
-            }
-            value |= (long)(b & 0x7F) << shift;
-            shift += 7;
-            if ((b & 0x80) == 0)
-            {
-                if ((b & 0x40) != 0) value |= -1L << shift;
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>§5.3.3 reftype: a one-byte shorthand, or 0x64/0x63 (ref / ref null) and a heap type.</summary>

@@ -16,7 +16,10 @@ namespace WasmConform.Engine.Binary;
 /// custom section is named <c>name</c>, one is synthesised from it after the last section.
 /// </para>
 /// <para>
-/// The data count section is written exactly when <see cref="Module.DataCount"/> is set.
+/// The data count section is written when <see cref="Module.DataCount"/> is set, and also when
+/// code uses data indices (memory.init, data.drop, array.new_data, array.init_data), which the
+/// binary format requires it for (§5.5.14) — as the spec's own encoder does; its count is then
+/// the number of data segments.
 /// Invalid modules are encoded as they are (so the fuzzer can produce them); only what the
 /// binary format cannot express (an alignment exponent of 64 or more, a shuffle without 16
 /// lanes, an instruction record that does not match its opcode's immediates, the validator's
@@ -42,7 +45,7 @@ public static partial class Encoder
         w.WriteWord32(1);
         var customs = module.Customs;
         if (module.Names is { } names && !HasNameSection(customs))
-            customs = [.. customs, new CustomSection("name", NameSectionEncoder.Encode(names), SectionId.Data)];
+            customs = [.. customs, new CustomSection("name", NameSectionEncoder.Encode(names), LastSection(module))];
         WriteCustoms(w, customs, SectionId.Custom);
         foreach (var id in Order)
         {
@@ -51,6 +54,17 @@ public static partial class Encoder
             WriteCustoms(w, customs, id);
         }
         return w.ToArray();
+    }
+
+    /// <summary>The last section the module will have, where a synthesised name section goes.</summary>
+    private static SectionId LastSection(Module m)
+    {
+        var last = SectionId.Custom;
+        foreach (var id in Order)
+            if (SectionCount(m, id) > 0) last = id;
+        foreach (var c in m.Customs)
+            if (Array.IndexOf(Order, c.After) > Array.IndexOf(Order, last)) last = c.After;
+        return last;
     }
 
     private static bool HasNameSection(EquatableArray<CustomSection> customs)
@@ -86,7 +100,17 @@ public static partial class Encoder
     /// </summary>
     private static void WriteSection(WasmWriter w, Module m, SectionId id, bool evenIfEmpty)
     {
-        int count = id switch
+        int count = SectionCount(m, id);
+        if (count < 0 || (count == 0 && !evenIfEmpty)) return;
+        w.WriteByte((byte)id);
+        int mark = w.BeginSized();
+        WriteSectionContents(w, m, id);
+        w.EndSized(mark);
+    }
+
+    /// <summary>The number of entries of section <paramref name="id"/>; -1 for an absent start or data count section.</summary>
+    private static int SectionCount(Module m, SectionId id) =>
+        id switch
         {
             SectionId.Type => m.Types.Count,
             SectionId.Import => m.Imports.Count,
@@ -99,13 +123,18 @@ public static partial class Encoder
             SectionId.Element => m.Elements.Count,
             SectionId.Data => m.Datas.Count,
             SectionId.Start => m.Start is null ? -1 : 1,
-            _ => m.DataCount is null ? -1 : 1,
+            _ => DataCountOf(m) is null ? -1 : 1,
         };
-        if (count < 0 || (count == 0 && !evenIfEmpty)) return;
-        w.WriteByte((byte)id);
-        int mark = w.BeginSized();
-        WriteSectionContents(w, m, id);
-        w.EndSized(mark);
+
+    /// <summary>The data count to write: the module's own, or the segment count when code refers to data segments.</summary>
+    private static uint? DataCountOf(Module m)
+    {
+        if (m.DataCount is { } count) return count;
+        foreach (var f in m.Functions)
+            foreach (var ins in f.Body)
+                if (OpcodeTable.Info(ins.Op).Immediate is ImmediateKind.Data or ImmediateKind.MemoryInit or ImmediateKind.TypeData)
+                    return (uint)m.Datas.Count;
+        return null;
     }
 
     private static void WriteSectionContents(WasmWriter w, Module m, SectionId id)
@@ -122,7 +151,7 @@ public static partial class Encoder
             case SectionId.Export: WriteVector(w, m.Exports, WriteExport); break;
             case SectionId.Start: w.WriteU32(m.Start!.Value); break;
             case SectionId.Element: WriteVector(w, m.Elements, WriteElementSegment); break;
-            case SectionId.DataCount: w.WriteU32(m.DataCount!.Value); break;
+            case SectionId.DataCount: w.WriteU32(DataCountOf(m)!.Value); break;
             case SectionId.Code: WriteVector(w, m.Functions, WriteCode); break;
             case SectionId.Data: WriteVector(w, m.Datas, WriteDataSegment); break;
         }

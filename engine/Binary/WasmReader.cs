@@ -95,6 +95,38 @@ internal ref struct WasmReader
     /// <summary>§5.2.2 s64.</summary>
     public long ReadS64() => ReadSigned(64);
 
+    /// <summary>
+    /// An s33 read that does not throw: false (position unspecified) when the bytes are not a
+    /// well-formed s33, for the readings that fall back to another interpretation of the bytes.
+    /// </summary>
+    public bool TryReadS33(out long value)
+    {
+        value = 0;
+        int shift = 0;
+        for (int left = 33; left > 0; left -= 7)
+        {
+            if (_pos >= _bytes.Length) return false;
+            byte b = _bytes[_pos++];
+            if (left < 7 && !IsSignExtension(b, left)) return false;
+            value |= (long)(b & 0x7F) << shift;
+            shift += 7;
+            if ((b & 0x80) == 0)
+            {
+                if ((b & 0x40) != 0) value |= -1L << shift;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the bits of the last byte of an sN beyond its <paramref name="left"/> remaining bits repeat its sign bit.</summary>
+    private static bool IsSignExtension(byte b, int left)
+    {
+        int mask = (-1 << (left - 1)) & 0x7F;
+        int unused = b & mask;
+        return unused == 0 || unused == mask;
+    }
+
     /// <summary>s7: the one-byte signed integers that encode types; a continuation bit is "integer representation too long".</summary>
     public int ReadS7() => (int)ReadSigned(7);
 
@@ -122,12 +154,7 @@ internal ref struct WasmReader
         {
             if (left <= 0) throw new MalformedException("integer representation too long", _pos);
             byte b = ReadByte();
-            if (left < 7)
-            {
-                int mask = (-1 << (left - 1)) & 0x7F;
-                int unused = b & mask;
-                if (unused != 0 && unused != mask) throw new MalformedException("integer too large", _pos - 1);
-            }
+            if (left < 7 && !IsSignExtension(b, left)) throw new MalformedException("integer too large", _pos - 1);
             result |= (long)(b & 0x7F) << shift;
             shift += 7;
             if ((b & 0x80) == 0)

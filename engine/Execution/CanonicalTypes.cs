@@ -1,17 +1,14 @@
-using System.Collections.Concurrent;
 using WasmConform.Engine.Syntax;
+using WasmConform.Engine.Validation;
 
 namespace WasmConform.Engine.Execution;
 
-/// <summary>Canonical ids of defined types, as compared at run time (call_indirect, imports).</summary>
+/// <summary>Canonical type ids as compared at run time (call_indirect, casts), backed by the <see cref="TypeRegistry"/>.</summary>
 internal static class CanonicalTypes
 {
-    private static readonly ConcurrentDictionary<FuncType, uint> Ids = new();
-    private static int _next;
-
     /// <summary>The canonical id of a standalone function type (a final type in a rec group of its own).</summary>
-    public static uint IdOf(FuncType type) => Ids.GetOrAdd(type, _ => (uint)Interlocked.Increment(ref _next));
+    public static uint IdOf(FuncType type) => TypeRegistry.InternFunc(type).Id;
 
-    /// <summary>Whether the type with id <paramref name="sub"/> is a declared subtype of the one with id <paramref name="super"/>.</summary>
-    public static bool IsSubtype(uint sub, uint super) => sub == super;
+    /// <summary>Whether the defined type <paramref name="sub"/> matches <paramref name="super"/> (§3.3.x deftype subtyping).</summary>
+    public static bool IsSubtype(uint sub, uint super) => TypeRegistry.Get(sub).IsSubtypeOf(TypeRegistry.Get(super));
 }
