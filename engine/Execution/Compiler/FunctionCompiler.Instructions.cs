@@ -38,7 +38,8 @@ internal sealed partial class FunctionCompiler
                 MarkUnreachable();
                 break;
             default:
-                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins) && !CompileMemory(ins))
+                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins)
+                    && !CompileMemory(ins) && !CompileGc(ins))
                     CompileSimple(ins);
                 break;
         }
