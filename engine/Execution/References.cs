@@ -16,6 +16,7 @@ public static class RuntimeReferences
     public static bool IsOfKind(object reference, HeapKind kind) => kind switch
     {
         HeapKind.Func => reference is FunctionInstance,
+        HeapKind.Exn => reference is ExceptionInstance,
         _ => false,
     };
 }

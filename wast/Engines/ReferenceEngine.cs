@@ -67,6 +67,7 @@ public sealed class ReferenceEngine : IEngine
         catch (TrapException e) { return new Outcome.Trap(e.Kind, e.Message); }
         catch (ExhaustionException e) { return new Outcome.Exhausted(e.Kind); }
         catch (ExitException e) { return new Outcome.Exit(e.Code); }
+        catch (UncaughtException e) { return new Outcome.Thrown(e.Message); }
         catch (UnsupportedFeatureException e) { return new Outcome.Unsupported(e.Feature); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
