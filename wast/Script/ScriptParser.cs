@@ -108,7 +108,7 @@ internal sealed partial class ScriptParser
         R.Advance();
     }
 
-    private SourceLocation Here() => new(_file, R.Current.Line, R.Current.Column);
+    private SourceLocation Here() => new(_file, R.Current.Line, R.Tokens.ColumnOf(R.Current));
 
     private string? OptionalId() => R.At(TokenKind.Id) ? R.IdName(R.Advance()) : null;
 
@@ -162,7 +162,7 @@ internal sealed partial class ScriptParser
         else if (R.Accept(Kw.Quote))
         {
             var first = R.Current;
-            var start = new SourceLocation(_file, first.Line, first.Column + 1);
+            var start = new SourceLocation(_file, first.Line, R.Tokens.ColumnOf(first) + 1);
             source = new QuotedModule(R.ReadStrings(), start);
         }
         else
