@@ -62,6 +62,14 @@ public sealed class TokenList
         return token.Start - _lineStarts[line] + (line == 0 ? _firstColumn : 1);
     }
 
+    /// <summary>The 1-based line and column of the byte at <paramref name="offset"/>.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        int index = _lineStarts.BinarySearch(offset);
+        if (index < 0) index = ~index - 1;
+        return (index + _firstLine, offset - _lineStarts[index] + (index == 0 ? _firstColumn : 1));
+    }
+
     /// <summary>The bytes of <paramref name="token"/>.</summary>
     public ReadOnlySpan<byte> Bytes(in Token token) => Source.AsSpan(token.Start, token.Length);
 
