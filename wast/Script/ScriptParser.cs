@@ -9,6 +9,7 @@ internal sealed partial class ScriptParser
 {
     private readonly TokenReader R;
     private readonly string _file;
+    private int _eitherDepth;
 
     private ScriptParser(TokenReader reader, string file)
     {

@@ -142,6 +142,14 @@ public class ScriptParserTests
         Assert.Single(Assert.IsType<TextModule>(m.Source).Module.Functions);
     }
 
+    [Fact]
+    public void Deeply_nested_either_fails_instead_of_exhausting_the_stack()
+    {
+        int n = WatParser.MaxNestingDepth + 1;
+        string text = "(assert_return (invoke \"f\") " + string.Concat(Enumerable.Repeat("(either ", n)) + "(i32.const 0)" + new string(')', n + 1);
+        Assert.Equal("results nested too deeply", Assert.Throws<ParseException>(() => Parse(text)).Message);
+    }
+
     [Theory]
     [InlineData("(assert_return (invoke \"f\") (i32.const nan:canonical))", "NaN pattern with non-float type")]
     [InlineData("(assert_return (invoke \"f\") (v128.const i32x4 nan:canonical 0 0 0))", "invalid vector constant")]

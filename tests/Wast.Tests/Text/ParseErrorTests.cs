@@ -73,6 +73,25 @@ public class ParseErrorTests
     public void Identifiers_may_be_used_before_their_definition() =>
         Assert.Equal(1u, ((Engine.Syntax.IndexInstruction)WatParser.ParseModule("(func (call $g)) (func $g)").Functions[0].Body[0]).Index);
 
+    [Theory]
+    [InlineData("(block ", ")")]
+    [InlineData("block ", " end")]
+    [InlineData("(i32.eqz ", ")")]
+    public void Nesting_beyond_the_limit_fails_instead_of_exhausting_the_stack(string open, string close)
+    {
+        int n = WatParser.MaxNestingDepth + 1;
+        string text = "(func " + string.Concat(Enumerable.Repeat(open, n)) + string.Concat(Enumerable.Repeat(close, n)) + ")";
+        Assert.Equal("instructions nested too deeply", Fail(text).Message);
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_parses()
+    {
+        int n = WatParser.MaxNestingDepth;
+        string text = "(func " + string.Concat(Enumerable.Repeat("(block ", n)) + new string(')', n) + ")";
+        Assert.Equal(2 * n, WatParser.ParseModule(text).Functions[0].Body.Count);
+    }
+
     [Fact]
     public void Unexpected_token_is_reported_at_the_token_after_an_open_parenthesis()
     {
