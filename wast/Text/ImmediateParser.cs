@@ -147,7 +147,7 @@ internal sealed partial class InstructionParser
         if (t.Kind == TokenKind.Nat) return c.Nat32(t);
         string name = R.IdName(t);
         if (c.FieldNames(typeIndex).TryLookup(name, out uint index)) return index;
-        c.Defer(t, "unknown field " + IndexSpace.Show(name));
+        c.Defer(t, "unknown field  " + IndexSpace.Show(name));
         return 0;
     }
 

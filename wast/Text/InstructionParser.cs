@@ -342,7 +342,8 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
 
     private void Pop() => _labels.RemoveAt(_labels.Count - 1);
 
-    // A labelidx: a nat, or the innermost enclosing label with that identifier.
+    // A labelidx: a nat, or the innermost enclosing label with that identifier. (The spec
+    // interpreter's message has two spaces before the identifier; it is kept as it words it.)
     private uint Label()
     {
         if (!c.AtIndex) throw R.Unexpected();
@@ -351,7 +352,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         string name = R.IdName(t);
         for (int i = _labels.Count - 1; i >= 0; i--)
             if (_labels[i] == name) return (uint)(_labels.Count - 1 - i);
-        c.Defer(t, "unknown label " + IndexSpace.Show(name));
+        c.Defer(t, "unknown label  " + IndexSpace.Show(name));
         return 0;
     }
 }
