@@ -3,7 +3,8 @@ namespace WasmConform.Engine.Syntax;
 // §2.4 Instructions. A function body or constant expression is a flat sequence of
 // instructions in binary order: structured instructions (block, loop, if, try_table, try)
 // are followed by their body, an optional `else` (or legacy `catch`/`catch_all`/`delegate`),
-// and an explicit `end`. The final `end` of a body or expression is implicit and not stored.
+// and an explicit `end` — except a legacy `try … delegate l`, which `delegate` closes with no
+// `end`, as in the binary format. The final `end` of a body or expression is implicit and not stored.
 //
 // The record type of an instruction is fixed by its opcode's ImmediateKind (see OpcodeTable):
 // an instruction without immediates is a plain `Instruction`.
