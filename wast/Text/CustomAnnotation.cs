@@ -63,8 +63,8 @@ internal static class CustomAnnotation
         return 2 * (index + 1) + (direction == "after" ? 1 : 0);
     }
 
-    // The tokens after the annotation id, up to the closing parenthesis.
-    private static TokenList Items(TokenList source, Annotation a)
+    /// <summary>The tokens of an annotation after its id, up to its closing parenthesis.</summary>
+    public static TokenList Items(TokenList source, Annotation a)
     {
         var bytes = source.Source.AsSpan(a.Start, a.End - a.Start - 1);
         int i = 2;

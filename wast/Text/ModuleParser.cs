@@ -17,6 +17,7 @@ internal sealed partial class ModuleParser
     private readonly ModuleBuilder _m = new();
     private int _first;
     private int _end;
+    private readonly HashSet<int> _importedFuncFields = [];
 
     private ModuleParser(TokenReader reader)
     {
@@ -58,7 +59,29 @@ internal sealed partial class ModuleParser
     {
         _m.CheckOrder(c);
         c.ThrowDeferred();
-        return _m.Build(c.RecTypes) with { Customs = Customs() };
+        return _m.Build(c.RecTypes) with { Customs = Customs(), Names = Names() };
+    }
+
+    // @name annotations between the module's first and last token, located among the fields.
+    private NameSection? Names()
+    {
+        var named = new List<(Annotation, NameAnnotation.Place)>();
+        foreach (var a in R.Tokens.Annotations)
+        {
+            if (a.Name != "name" || a.TokenIndex < _first || a.TokenIndex > _end) continue;
+            int k = _fields.FindIndex(f => f.Position < a.TokenIndex && a.TokenIndex < f.End);
+            bool before = _fields.Count == 0 || a.TokenIndex <= _fields[0].Position;
+            if (k < 0)
+            {
+                named.Add((a, new NameAnnotation.Place(before, Kw.None, false, false, 0)));
+                continue;
+            }
+            var f = _fields[k];
+            int head = f.Position + 2 + (R.Tokens[f.Position + 2].Kind == TokenKind.Id ? 1 : 0);
+            bool imported = f.Kind == Kw.Import || (f.Kind == Kw.Func && _importedFuncFields.Contains(f.Position));
+            named.Add((a, new NameAnnotation.Place(false, f.Kind, a.TokenIndex == head, imported, f.Index)));
+        }
+        return named.Count == 0 ? null : NameAnnotation.Collect(R.Tokens, named);
     }
 
     // Custom annotations (appendix of the spec): the @custom annotations between the module's first and last token,

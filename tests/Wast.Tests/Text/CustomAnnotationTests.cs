@@ -35,4 +35,24 @@ public class CustomAnnotationTests
     [InlineData("(func (@custom \"a\"))", "misplaced @custom annotation")]
     public void Malformed_custom_annotations_fail(string text, string message) =>
         Assert.Equal(message, Assert.Throws<ParseException>(() => Parse(text)).Message);
+
+    [Fact]
+    public void Name_annotations_name_the_module_and_functions()
+    {
+        var m = Parse("(module $m (@name \"Modül\") (import \"a\" \"b\" (func)) (type $t (func)) (func $f (@name \"λ\") (type $t)) (func (@name \"g\")))");
+        Assert.Equal("Modül", m.Names!.ModuleName);
+        Assert.Equal([new NameAssoc(1, "λ"), new NameAssoc(2, "g")], m.Names.FunctionNames.ToArray());
+    }
+
+    [Fact]
+    public void Modules_without_name_annotations_have_no_name_section() => Assert.Null(Parse("(module (func))").Names);
+
+    [Theory]
+    [InlineData("(module (@name \"M1\") (@name \"M2\"))", "@name annotation: multiple module names")]
+    [InlineData("(module (func) (@name \"M\"))", "misplaced @name annotation")]
+    [InlineData("(module (start $f (@name \"M\")) (func $f))", "misplaced @name annotation")]
+    [InlineData("(module (func (@name 1)))", "@name annotation: string expected")]
+    [InlineData("(module (func (@name \"a\" \"b\")))", "@name annotation: unexpected token")]
+    public void Malformed_name_annotations_fail(string text, string message) =>
+        Assert.Equal(message, Assert.Throws<ParseException>(() => Parse(text)).Message);
 }
