@@ -12,7 +12,7 @@ public static class SpecCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = $"Suite files or folders (default: the whole suite at ${TestSuite.EnvironmentVariable}, else ../shared/testsuite).",
+            Description = $"Suite files or folders: .wast scripts, or wast2json output (.json with its .wasm/.wat files) (default: the whole suite at ${TestSuite.EnvironmentVariable}, else ../shared/testsuite).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new Option<string?>("--report") { Description = "Write spec.json and spec.md into this folder." };
@@ -20,8 +20,8 @@ public static class SpecCommand
         var jobs = new Option<int>("--jobs") { Description = "Files run in parallel (default: the number of cores)." };
         var expected = new Option<string?>("--expected-failures") { Description = "The known-gaps list (default: harness/expected-failures.yaml)." };
         var command = new Command("spec", """
-            Run the official WebAssembly spec suite (.wast scripts) on the reference interpreter and
-            print a summary per folder. Exit status: 0 when every failure is a known gap listed in
+            Run the official WebAssembly spec suite (.wast scripts, or their wast2json conversions)
+            on the reference interpreter and print a summary per folder. Exit status: 0 when every failure is a known gap listed in
             harness/expected-failures.yaml; 1 when any other command failed; 3 when the suite or a
             path is missing or the known-gaps list is unreadable.
             """)
