@@ -21,9 +21,9 @@ public static class SpecCommand
         var expected = new Option<string?>("--expected-failures") { Description = "The known-gaps list (default: harness/expected-failures.yaml)." };
         var command = new Command("spec", """
             Run the official WebAssembly spec suite (.wast scripts, or their wast2json conversions)
-            on the reference interpreter and print a summary per folder. Exit status: 0 when every failure is a known gap listed in
-            harness/expected-failures.yaml; 1 when any other command failed; 3 when the suite or a
-            path is missing or the known-gaps list is unreadable.
+            on the reference interpreter and print a summary per folder. Exit status: 0 when every
+            failure is a known gap listed in harness/expected-failures.yaml; 1 when any other
+            command failed; 3 when the suite or a path is missing or the known-gaps list is unreadable.
             """)
         {
             paths, report, filter, jobs, expected,
