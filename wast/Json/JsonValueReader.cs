@@ -68,7 +68,8 @@ internal static class JsonValueReader
         var heap = RefTypeNames.Parse(type) ?? throw new FormatException($"unknown value type \"{type}\"");
         bool bottom = heap.Kind is HeapKind.None or HeapKind.NoFunc or HeapKind.NoExtern or HeapKind.NoExn;
         if (!e.TryGetProperty("value", out var v)) return bottom ? new RefNullResult(heap) : new RefTypeResult(heap);
-        string text = v.GetString() ?? throw new FormatException("\"value\" must be a string");
+        if (v.ValueKind != JsonValueKind.String) throw new FormatException("\"value\" must be a string");
+        string text = v.GetString()!;
         if (text == "null") return new RefNullResult(heap);
         return heap.Kind switch
         {
@@ -107,7 +108,8 @@ internal static class JsonValueReader
         bool isFloat = V128Literal.IsFloat(shape);
         var lanes = Items(e, "value").Select(lane =>
         {
-            string text = lane.GetString() ?? throw new FormatException("v128 lanes must be strings");
+            if (lane.ValueKind != JsonValueKind.String) throw new FormatException("v128 lanes must be strings");
+            string text = lane.GetString()!;
             if (isFloat && Nan(text) is { } nan) return new LanePattern(0, nan);
             return new LanePattern(isFloat ? Bits(text, bits) : Integer(text, bits));
         }).ToArray();

@@ -47,9 +47,9 @@ public sealed class ScriptRunner(IEngine engine)
         {
             script = Json.ScriptFiles.Read(fullPath);
         }
-        catch (Exception e) when (e is ParseException or Json.JsonScriptException)
+        catch (Engine.WasmException e) when (e is ParseException or Json.JsonScriptException)
         {
-            return new ScriptResult(path, [], ((Engine.WasmException)e).Describe());
+            return new ScriptResult(path, [], e.Describe());
         }
         return new ScriptRunner(engine).Run(script, path);
     }

@@ -213,6 +213,8 @@ public class JsonValueTests
     [InlineData("{\"type\": \"i32\"}")]
     [InlineData("{\"type\": \"v128\", \"lane_type\": \"i32\", \"value\": [\"1\", \"2\", \"3\"]}")]
     [InlineData("{\"type\": \"stringref\", \"value\": \"null\"}")]
+    [InlineData("{\"type\": \"v128\", \"lane_type\": \"i64\", \"value\": [1, 2]}")]
+    [InlineData("[\"i32\"]")]
     [InlineData("[1, 2")]
     public void Values_out_of_the_encoding_are_format_errors(string json)
     {
