@@ -75,6 +75,18 @@ public class GcAggregateTests
         Assert.Equal(9, Assert.IsType<I31Reference>(s.Field(2).Reference).GetU());
     }
 
+    [Fact]
+    public void Struct_set_and_get_of_a_v128_field_after_an_i32_field_keep_both_halves()
+    {
+        // (struct (mut i32) (mut v128)): the v128 field takes cells 1 and 2.
+        var module = Module([Struct(Field(I32T), Field(ValType.V128)), Func([], [ValType.V128])],
+            [("f", 1, [RefTo(0, nullable: true)], [
+                I32(1), new V128ConstInstruction(1, 2), Index(Opcode.StructNew, 0), LocalTee(0),
+                new V128ConstInstruction(0xAAAA, 0xBBBB), Pair(Opcode.StructSet, 0, 1),
+                LocalGet(0), Pair(Opcode.StructGet, 0, 1)])]);
+        Assert.Equal(Value.V128(0xAAAA, 0xBBBB), Instantiate(module).Invoke("f")[0]);
+    }
+
     /// <summary>Type 0: (array (mut i8)); type 1: [i32 i32] -> [i32]: a 3-element array of the first argument, read at the second.</summary>
     private static ModuleInstance ByteArray() => Instantiate(Module(
         [Array(Packed(PackedType.I8)), Func([I32T, I32T], [I32T])],
