@@ -116,4 +116,15 @@ public class GcI31AndEqTests
     {
         Assert.Equal(expected, RuntimeReferences.IsOfKind(I31Reference.Of(1), kind));
     }
+
+    [Fact]
+    public void A_numeric_global_set_where_a_reference_was_on_the_stack_reads_back_as_a_plain_number()
+    {
+        // (global (mut i32)) set to 5 right after an i31 reference was dropped from the same stack cell.
+        var module = Module([Func([], [])], [("f", 0, [], [I32(1), Op(Opcode.RefI31), Op(Opcode.Drop), I32(5), Index(Opcode.GlobalSet, 0)])])
+            with { Globals = [new Global(new GlobalType(I32T, true), [I32(0)])] };
+        var instance = Instantiate(module);
+        instance.Invoke("f");
+        Assert.Equal(Value.I32(5), instance.Globals[0].Value);
+    }
 }
