@@ -9,6 +9,12 @@ public sealed class WasmtimeEngine(RunnerProcess process, RunnerLimits? limits =
     public override string Name => "wasmtime";
 
     protected override TrapKind? MapTrap(string code, string message) => TrapNames.FromWasmtime(code);
+
+    /// <summary>Modules whose imports or exports the C API cannot describe (it would abort the runner).</summary>
+    protected override string? Limitation(ReadOnlySpan<byte> binary) =>
+        HostBoundary.NonBasicReference(binary) is not null
+            ? "GC reference types in imports or exports (wasmtime's C API has only funcref and externref)"
+            : null;
 }
 
 /// <summary>V8 through Node.js (fuzz/runners/v8): traps by the <c>RuntimeError</c> message.</summary>

@@ -74,8 +74,13 @@ public abstract class RunnerEngine : IEngine
     {
         if (FeatureCheck.Missing(binary.Span, Features) is { } feature)
             return new Outcome.Unsupported($"{feature} ({Name} lacks it)");
+        if (Limitation(binary.Span) is { } limitation)
+            return new Outcome.Unsupported(limitation);
         return CompileRaw(binary.ToArray());
     }
+
+    /// <summary>Why the engine's embedding cannot take this module although it has its features; null when it can.</summary>
+    protected virtual string? Limitation(ReadOnlySpan<byte> binary) => null;
 
     private Outcome CompileRaw(byte[] binary)
     {

@@ -189,7 +189,7 @@ public sealed class RunnerProcess(RunnerCommand command) : IDisposable
     private RunnerReply Died()
     {
         var process = _process!;
-        process.WaitForExit(2000);
+        if (process.WaitForExit(2000)) process.WaitForExit();
         string status = process.HasExited ? $"exited with code {process.ExitCode}" : "closed its output";
         Stop();
         return new RunnerReply.Died($"{Command} {status}; stderr tail:\n{StderrTail()}");

@@ -17,12 +17,16 @@ public sealed class Session : IDisposable
     /// <summary>Fuel and deadline when a request gives none: effectively unbounded.</summary>
     private const ulong Unbounded = 1UL << 60;
 
-    /// <summary>The features enabled in <see cref="Config"/>, in the protocol's spelling.</summary>
+    /// <summary>
+    /// The features enabled in <see cref="Config"/>, in the protocol's spelling. Threads stay off:
+    /// the .NET binding cannot enable shared memories (<c>Config::shared_memory</c>), without which
+    /// atomics modules compile but do not instantiate.
+    /// </summary>
     public static readonly string[] Features =
     [
         "mutable-globals", "sign-extension", "saturating-float-to-int", "multi-value", "bulk-memory",
         "reference-types", "simd", "relaxed-simd", "tail-call", "extended-const", "multi-memory",
-        "memory64", "function-references", "gc", "exceptions", "threads", "wide-arithmetic",
+        "memory64", "function-references", "gc", "exceptions", "wide-arithmetic",
     ];
 
     private readonly global::Wasmtime.Engine _engine;
@@ -52,7 +56,7 @@ public sealed class Session : IDisposable
             .WithFunctionReferences(true)
             .WithGc(true)
             .WithExceptions(true)
-            .WithWasmThreads(true)
+            .WithWasmThreads(false)
             .WithWideArithmetic(true);
         _engine = new global::Wasmtime.Engine(config);
         _ticker = new Thread(Tick) { IsBackground = true, Name = "epoch" };
@@ -250,6 +254,8 @@ public sealed class Session : IDisposable
     {
         if (e.InnerException is ExitSignal exit)
             return new Response("exit", w => w.WriteNumber("code", exit.Code));
+        if (e.Message.Contains("thrown Wasm exception", StringComparison.Ordinal))
+            return new Response("exception", w => w.WriteString("message", Cause(e.Message)));
         if (e is not TrapException trap)
             return new Response("trap", w =>
             {
