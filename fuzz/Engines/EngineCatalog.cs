@@ -73,9 +73,13 @@ public static class EngineCatalog
     public const string V8Variable = "WASMCONFORM_V8_RUNNER";
     public const string WazeroVariable = "WASMCONFORM_WAZERO_RUNNER";
 
-    /// <summary>The V8 flags the V8 runner is started with: only features whose encoding is final in Node 20's V8.</summary>
+    /// <summary>
+    /// The V8 flags the V8 runner is started with: type reflection (the runner reads export types
+    /// from it) and only those features whose encoding is final in Node 20's V8 (its GC, typed
+    /// function references and memory64 are earlier drafts).
+    /// </summary>
     public static IReadOnlyList<string> NodeFlags { get; } =
-        ["--experimental-wasm-return-call", "--experimental-wasm-extended-const", "--experimental-wasm-relaxed-simd", "--stack-size=900"];
+        ["--experimental-wasm-type-reflection", "--experimental-wasm-return-call", "--experimental-wasm-extended-const", "--experimental-wasm-relaxed-simd"];
 
     /// <summary>Every engine, available or not.</summary>
     public static IReadOnlyList<EngineEntry> All(string? repositoryRoot = null) =>

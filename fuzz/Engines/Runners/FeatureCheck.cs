@@ -20,7 +20,10 @@ public static class FeatureCheck
     /// </summary>
     public static string? Missing(ReadOnlySpan<byte> binary, Features available)
     {
-        if ((available & All) == All || Accepts(binary, available)) return null;
+        if ((available & All) == All) return null;
+        if (TryDecode(binary) is { } module && (FeatureUse.Of(module) & ~available) is var lacking and not Features.None)
+            return string.Join(" + ", FeatureNames.Names(lacking));
+        if (Accepts(binary, available)) return null;
         if (!Accepts(binary, All)) return null;
         foreach (var feature in Enum.GetValues<Features>())
         {
@@ -30,6 +33,18 @@ public static class FeatureCheck
         return string.Join(" + ", Enum.GetValues<Features>()
             .Where(f => f != Features.None && (available & f) == 0 && (All & f) != 0)
             .Select(FeatureNames.Of)) + " (one or more)";
+    }
+
+    private static Engine.Syntax.Module? TryDecode(ReadOnlySpan<byte> binary)
+    {
+        try
+        {
+            return Decoder.Decode(binary, All);
+        }
+        catch (WasmException)
+        {
+            return null;
+        }
     }
 
     private static bool Accepts(ReadOnlySpan<byte> binary, Features features)

@@ -96,6 +96,7 @@ public abstract class RunnerEngine : IEngine
             "compiled" => new Outcome.Compiled(new RunnerHandle(Session, Text(r, "module"))),
             "malformed" => new Outcome.Malformed(Text(r, "message")),
             "invalid" => new Outcome.Invalid(Text(r, "message")),
+            "unsupported" => new Outcome.Unsupported(Text(r, "feature")),
             _ => Unexpected(r),
         };
     }
@@ -217,6 +218,7 @@ public abstract class RunnerEngine : IEngine
                     _ => ExhaustionKind.Time,
                 }),
                 "exception" => new Outcome.Thrown(Text(r, "message")),
+                "unsupported" => new Outcome.Unsupported(Text(r, "feature")),
                 _ => Unexpected(r),
             };
         }

@@ -40,10 +40,13 @@ public static class TrapNames
         ("memory access out of bounds", TrapKind.OutOfBoundsMemoryAccess),
         ("operation does not support unaligned accesses", TrapKind.UnalignedAtomic),
         ("data segment out of bounds", TrapKind.OutOfBoundsMemoryAccess),
+        ("data segment is out of bounds", TrapKind.OutOfBoundsMemoryAccess),
         ("data segment has been dropped", TrapKind.OutOfBoundsMemoryAccess),
         ("table index is out of bounds", TrapKind.UndefinedElement),
         ("table access out of bounds", TrapKind.OutOfBoundsTableAccess),
         ("element segment out of bounds", TrapKind.OutOfBoundsTableAccess),
+        ("element segment is out of bounds", TrapKind.OutOfBoundsTableAccess),
+        ("table initializer is out of bounds", TrapKind.OutOfBoundsTableAccess),
         ("element segment has been dropped", TrapKind.OutOfBoundsTableAccess),
         ("null function or function signature mismatch", TrapKind.IndirectCallTypeMismatch),
         ("function signature mismatch", TrapKind.IndirectCallTypeMismatch),
@@ -69,8 +72,16 @@ public static class TrapNames
     /// <summary>The kind of a wasmtime trap code name; null when the name is not a spec trap.</summary>
     public static TrapKind? FromWasmtime(string code) => Wasmtime.TryGetValue(code, out var kind) ? kind : null;
 
-    /// <summary>The kind of a V8 trap message (the text of its <c>RuntimeError</c>); null when unknown.</summary>
-    public static TrapKind? FromV8(string message) => ByPrefix(V8, message);
+    /// <summary>
+    /// The kind of a V8 trap message (the text of its <c>RuntimeError</c>, with or without the
+    /// <c>WebAssembly.Instance(): </c> that names the API call); null when unknown.
+    /// </summary>
+    public static TrapKind? FromV8(string message)
+    {
+        int api = message.IndexOf("(): ", StringComparison.Ordinal);
+        if (message.StartsWith("WebAssembly.", StringComparison.Ordinal) && api > 0) message = message[(api + 4)..];
+        return ByPrefix(V8, message);
+    }
 
     /// <summary>The kind of a wazero error text (with or without <c>wasm error: </c>); null when unknown.</summary>
     public static TrapKind? FromWazero(string message)
