@@ -182,6 +182,7 @@ public sealed class RunnerProcess(RunnerCommand command) : IDisposable
         reader.Start();
         _process = process;
         _lines = lines;
+        _nextId = 0;
         Generation++;
         Hello = null;
     }
