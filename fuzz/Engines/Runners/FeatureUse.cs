@@ -7,7 +7,7 @@ namespace WasmConform.Fuzz.Engines.Runners;
 /// The features a module's types and constant expressions use, read off its syntax: reference
 /// types beyond <c>funcref</c>/<c>externref</c> (typed function references, GC, <c>exnref</c>),
 /// GC type definitions (structs, arrays, subtyping, recursion groups), and constant expressions
-/// reading non-imported globals (GC). Complements the decoder's and validator's feature gates,
+/// reading non-imported globals (GC), mutable globals imported or exported. Complements the decoder's and validator's feature gates,
 /// which look at instructions and limits.
 /// </summary>
 public static class FeatureUse
@@ -40,8 +40,17 @@ public static class FeatureUse
                 ExternTable t => Of(new ValType(ValTypeKind.Ref, t.Type.ElemType)),
                 _ => Features.None,
             };
-            if (import.Type is ExternGlobal) importedGlobals++;
+            if (import.Type is ExternGlobal imported)
+            {
+                importedGlobals++;
+                if (imported.Type.Mutable) used |= Features.MutableGlobals;
+            }
         }
+        var globalTypes = module.ImportsOf(ExternKind.Global).Select(i => ((ExternGlobal)i.Type).Type)
+            .Concat(module.Globals.Select(g => g.Type)).ToArray();
+        foreach (var export in module.Exports)
+            if (export.Kind == ExternKind.Global && export.Index < globalTypes.Length && globalTypes[export.Index].Mutable)
+                used |= Features.MutableGlobals;
         foreach (var table in module.Tables)
         {
             used |= Of(new ValType(ValTypeKind.Ref, table.Type.ElemType));
