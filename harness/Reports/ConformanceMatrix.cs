@@ -13,7 +13,7 @@ public sealed record MatrixCell(int Commands, int Passed, int Failed, int Skippe
     /// <summary><c>passed/run (pct%)</c>, or <c>skipped</c> when nothing ran.</summary>
     public override string ToString() => Run == 0
         ? "skipped"
-        : string.Create(CultureInfo.InvariantCulture, $"{Passed}/{Run} ({100.0 * Passed / Run:F1}%)");
+        : string.Create(CultureInfo.InvariantCulture, $"{Passed}/{Run} ({Math.Floor(1000.0 * Passed / Run) / 10:F1}%)");
 }
 
 /// <summary>

@@ -59,7 +59,9 @@ public static class FeatureUse
         foreach (var global in module.Globals) used |= Of(global.Type.Type) | Const(global.Init, importedGlobals);
         foreach (var element in module.Elements)
         {
-            used |= Of(new ValType(ValTypeKind.Ref, element.Type)) | Const(element.Mode.Offset, importedGlobals);
+            // The segment's own type is not looked at: a list of function indices is (ref func)
+            // in 3.0 but encodes as in 1.0.
+            used |= Const(element.Mode.Offset, importedGlobals);
             foreach (var item in element.Init) used |= Const(item, importedGlobals);
         }
         foreach (var data in module.Datas) used |= Const(data.Mode.Offset, importedGlobals);
