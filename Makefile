@@ -21,8 +21,8 @@ test:
 spec: build testsuite
 	bin/wasmconform spec "$(WASM_TESTSUITE)" --report reports/spec
 
-bench: build
-	bin/wasmconform bench
+bench:
+	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj
 
 # Fetches the pinned suite into .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
 testsuite:

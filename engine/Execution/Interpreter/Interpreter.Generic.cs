@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using WasmConform.Engine.Execution.Compiler;
+using WasmConform.Engine.Syntax;
+
+namespace WasmConform.Engine.Execution;
+
+internal sealed unsafe partial class Interpreter
+{
+    /// <summary>
+    /// A load or store on a memory other than an i32-addressed memory 0 (multi-memory,
+    /// memory64): the effective address is checked for overflow as well as bounds (§4.4.7).
+    /// </summary>
+    private static Slot* AccessMemory(ref Inst ins, ModuleInstance inst, Slot* sp)
+    {
+        var memory = inst.Memories[ins.A];
+        var data = memory.Data;
+        var op = (Opcode)ins.Aux;
+        bool store = OpcodeTable.Info(op).Signature!.Results.Count == 0;
+        Slot* at = store ? sp - 2 : sp - 1;
+        ulong address = memory.Type.AddrType == AddrType.I64 ? at->U64 : at->U32;
+        ulong ea = LinearMemory.EffectiveAddress(address, (ulong)ins.B, 0, (ulong)data.LongLength);
+        switch (op)
+        {
+            case Opcode.I32Load: at->I32 = LinearMemory.Read<int>(data, ea); return at + 1;
+            case Opcode.I64Load: at->I64 = LinearMemory.Read<long>(data, ea); return at + 1;
+            case Opcode.F32Load: at->U32 = LinearMemory.Read<uint>(data, ea); return at + 1;
+            case Opcode.F64Load: at->U64 = LinearMemory.Read<ulong>(data, ea); return at + 1;
+            case Opcode.I32Load8S: at->I32 = LinearMemory.Read<sbyte>(data, ea); return at + 1;
+            case Opcode.I32Load8U: at->I32 = LinearMemory.Read<byte>(data, ea); return at + 1;
+            case Opcode.I32Load16S: at->I32 = LinearMemory.Read<short>(data, ea); return at + 1;
+            case Opcode.I32Load16U: at->I32 = LinearMemory.Read<ushort>(data, ea); return at + 1;
+            case Opcode.I64Load8S: at->I64 = LinearMemory.Read<sbyte>(data, ea); return at + 1;
+            case Opcode.I64Load8U: at->I64 = LinearMemory.Read<byte>(data, ea); return at + 1;
+            case Opcode.I64Load16S: at->I64 = LinearMemory.Read<short>(data, ea); return at + 1;
+            case Opcode.I64Load16U: at->I64 = LinearMemory.Read<ushort>(data, ea); return at + 1;
+            case Opcode.I64Load32S: at->I64 = LinearMemory.Read<int>(data, ea); return at + 1;
+            case Opcode.I64Load32U: at->I64 = LinearMemory.Read<uint>(data, ea); return at + 1;
+            case Opcode.I32Store: LinearMemory.Write(data, ea, at[1].I32); return at;
+            case Opcode.I64Store: LinearMemory.Write(data, ea, at[1].I64); return at;
+            case Opcode.F32Store: LinearMemory.Write(data, ea, at[1].U32); return at;
+            case Opcode.F64Store: LinearMemory.Write(data, ea, at[1].U64); return at;
+            case Opcode.I32Store8: LinearMemory.Write(data, ea, (byte)at[1].I32); return at;
+            case Opcode.I32Store16: LinearMemory.Write(data, ea, (ushort)at[1].I32); return at;
+            case Opcode.I64Store8: LinearMemory.Write(data, ea, (byte)at[1].I64); return at;
+            case Opcode.I64Store16: LinearMemory.Write(data, ea, (ushort)at[1].I64); return at;
+            case Opcode.I64Store32: LinearMemory.Write(data, ea, (uint)at[1].I64); return at;
+            default:
+                throw new UnsupportedFeatureException($"execution of {OpcodeTable.Info(op).Name} on this memory");
+        }
+    }
+
+    /// <summary>call_indirect (§4.4.8): the function at the popped index of table <paramref name="table"/>, checked against <paramref name="expectedType"/>.</summary>
+    private static FunctionInstance TableCallee(ModuleInstance inst, int table, uint expectedType, ref Slot* sp)
+    {
+        var t = inst.Tables[table];
+        sp--;
+        ulong index = t.Type.AddrType == AddrType.I64 ? sp->U64 : sp->U32;
+        var elements = t.Elements;
+        if (index >= (ulong)elements.Length) Trap(TrapKind.UndefinedElement);
+        if (elements[index] is not FunctionInstance f)
+        {
+            Trap(TrapKind.UninitializedElement);
+            return null!;
+        }
+        if (f.TypeId != expectedType && !CanonicalTypes.IsSubtype(f.TypeId, expectedType))
+            Trap(TrapKind.IndirectCallTypeMismatch);
+        return f;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FunctionInstance NullFunction() => throw new TrapException(TrapKind.NullFunctionReference);
+
+    /// <summary>The rarer instructions, run out of line: references, tables, memory size and bulk operations.</summary>
+    private static Slot* ExecuteGeneric(ref Inst ins, ModuleInstance inst, Slot* sp)
+    {
+        switch ((Opcode)ins.Aux)
+        {
+            // §4.4.2 reference instructions.
+            case Opcode.RefFunc:
+                (sp++)->Ref = inst.Functions[ins.A];
+                return sp;
+            case Opcode.RefIsNull:
+                sp[-1].I32 = sp[-1].Ref is null ? 1 : 0;
+                return sp;
+            case Opcode.RefAsNonNull:
+                if (sp[-1].Ref is null) Trap(TrapKind.NullReference);
+                return sp;
+            case Opcode.RefEq:
+                sp--;
+                sp[-1].I32 = References.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0;
+                return sp;
+            default:
+                return ExecuteTableOrMemory(ref ins, inst, sp);
+        }
+    }
+}
