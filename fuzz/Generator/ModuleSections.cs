@@ -1,0 +1,167 @@
+using WasmConform.Engine.Syntax;
+
+namespace WasmConform.Fuzz.Generator;
+
+/// <summary>The module-level definitions of a generated module: memories, tables, globals, segments, exports.</summary>
+internal static class ModuleSections
+{
+    /// <summary>Memories, each with a maximum (at most the configured pages); 64-bit ones with memory64. At least one page each with <c>disallow_traps</c>.</summary>
+    public static void DeclareMemories(ModuleState m)
+    {
+        var limits = m.Config.Limits;
+        int most = m.Features.MultiMemory ? limits.MaxMemories : Math.Min(1, limits.MaxMemories);
+        int count = m.U.Int(0, most);
+        int least = m.Config.DisallowTraps ? 1 : 0;
+        for (int i = 0; i < count && least <= limits.MaxMemoryPages; i++)
+        {
+            ulong max = (ulong)m.U.Int(least, limits.MaxMemoryPages);
+            ulong min = m.U.UInt64((ulong)least, max);
+            var addr = m.Features.Memory64 && m.U.Chance(30) ? AddrType.I64 : AddrType.I32;
+            m.Memories.Add(new MemoryInfo(new MemType(addr, new Limits(min, max))));
+        }
+    }
+
+    /// <summary>
+    /// Table 0, the function table (funcref, one entry per defined function, maybe a few more);
+    /// with reference types, more tables of funcref, externref or typed function references,
+    /// 64-bit ones with memory64. Every table has a maximum.
+    /// </summary>
+    public static void DeclareTables(ModuleState m)
+    {
+        var limits = m.Config.Limits;
+        ulong functions = (ulong)m.DefinedFunctions;
+        ulong max0 = Math.Max(functions, (ulong)limits.MaxTableSize);
+        m.Tables.Add(new TableInfo(new TableType(AddrType.I32, new Limits(m.U.UInt64(functions, max0), max0), RefType.FuncRef)));
+        if (!m.Features.ReferenceTypes) return;
+        int count = m.U.Int(0, limits.MaxTables);
+        ulong least = m.Config.DisallowTraps ? 1UL : 0UL;
+        for (int i = 0; i < count && least <= (ulong)limits.MaxTableSize; i++)
+        {
+            var elem = RandomRef(m);
+            ulong max = m.U.UInt64(least, (ulong)limits.MaxTableSize);
+            ulong min = m.U.UInt64(least, max);
+            var addr = m.Features.Memory64 && m.U.Chance(30) ? AddrType.I64 : AddrType.I32;
+            m.Tables.Add(new TableInfo(new TableType(addr, new Limits(min, max), elem)));
+        }
+    }
+
+    /// <summary>The reserved <c>fuel</c> and <c>depth</c> globals, then globals of random types and mutability.</summary>
+    public static void DeclareGlobals(ModuleState m)
+    {
+        m.Globals.Add(new Global(new GlobalType(ValType.I32, true), [new I32ConstInstruction(m.Config.Limits.Fuel)]));
+        m.Globals.Add(new Global(new GlobalType(ValType.I32, true), [new I32ConstInstruction(0)]));
+        int count = m.U.Int(0, m.Config.Limits.MaxGlobals);
+        for (int i = 0; i < count; i++)
+        {
+            var t = m.RandomValType(nonNull: m.Features.FunctionReferences);
+            bool mutable = m.Features.MutableGlobals ? m.U.Bool() : m.U.Chance(20);
+            m.Globals.Add(new Global(new GlobalType(t, mutable), m.ConstExpr(t)));
+        }
+    }
+
+    /// <summary>
+    /// Element segment 0 fills the function table with every defined function; then, with
+    /// bulk memory or reference types, passive, active and declarative segments of random
+    /// reference types. Active segments fit their table (with <c>disallow_traps</c> always,
+    /// else nearly always) and, with <c>disallow_traps</c>, never touch the function table.
+    /// </summary>
+    public static void DeclareElements(ModuleState m)
+    {
+        var all = Enumerable.Range((int)GeneratedModule.ImportedFunctions, m.DefinedFunctions)
+            .Select(f => (EquatableArray<Instruction>)[new IndexInstruction(Opcode.RefFunc, (uint)f)]).ToEquatableArray();
+        AddElement(m, new ElementSegment(RefType.FuncRef, all, SegmentMode.Active(0, [new I32ConstInstruction(0)])), false);
+        int count = m.U.Int(0, m.Config.Limits.MaxElementSegments);
+        for (int i = 0; i < count; i++)
+        {
+            var f = m.Features;
+            int mode = m.U.Weighted([f.BulkMemory ? 3 : 0, 3, f.ReferenceTypes ? 1 : 0]);
+            var tables = Enumerable.Range(m.Config.DisallowTraps ? 1 : 0, m.Tables.Count - (m.Config.DisallowTraps ? 1 : 0)).ToList();
+            if (mode == 1 && tables.Count == 0) continue;
+            int table = mode == 1 ? m.U.Pick(tables) : 0;
+            var type = mode == 1 ? m.Tables[table].Type.ElemType : f.ReferenceTypes ? RandomRef(m) : RefType.FuncRef;
+            var items = new EquatableArray<Instruction>[m.U.Int(0, 4)];
+            for (int k = 0; k < items.Length; k++)
+                items[k] = f.ReferenceTypes ? m.ConstExpr(new ValType(type)) : [new IndexInstruction(Opcode.RefFunc, (uint)m.RandomDefinedFunction())];
+            var segmentMode = mode switch
+            {
+                0 => SegmentMode.Passive,
+                1 => SegmentMode.Active((uint)table, ModuleState.Offset(m.Tables[table].Addr,
+                    Placement(m, m.Tables[table].Type.Limits.Min, (ulong)items.Length))),
+                _ => SegmentMode.Declarative,
+            };
+            AddElement(m, new ElementSegment(type, items, segmentMode), mode == 0 && m.U.Chance(30));
+        }
+    }
+
+    /// <summary>Data segments: active ones that fit their memory (nearly always), passive ones with bulk memory.</summary>
+    public static void DeclareDatas(ModuleState m)
+    {
+        int count = m.U.Int(0, m.Config.Limits.MaxDataSegments);
+        for (int i = 0; i < count; i++)
+        {
+            bool active = m.Memories.Count > 0 && (!m.Features.BulkMemory || m.U.Bool());
+            if (!active && !m.Features.BulkMemory) break;
+            var bytes = new byte[m.U.Int(0, m.Config.Limits.MaxDataBytes)];
+            m.U.Fill(bytes);
+            SegmentMode mode = SegmentMode.Passive;
+            if (active)
+            {
+                int memory = m.U.Int(0, m.Memories.Count - 1);
+                var mem = m.Memories[memory];
+                mode = SegmentMode.Active((uint)memory, ModuleState.Offset(mem.Addr, Placement(m, mem.MinBytes, (ulong)bytes.Length)));
+            }
+            m.Datas.Add(new DataSegment(bytes, mode));
+            m.DataInfo.Add(new SegmentInfo(default, bytes.Length, !active, !active && m.U.Chance(30)));
+        }
+    }
+
+    /// <summary>Every defined function, the globals, memories and tables, under the names <see cref="GeneratedModule"/> gives.</summary>
+    public static EquatableArray<Export> Exports(ModuleState m)
+    {
+        var exports = new List<Export>();
+        for (int k = 0; k < m.DefinedFunctions; k++)
+            exports.Add(new Export(GeneratedModule.FunctionExport(k), ExternKind.Func, GeneratedModule.ImportedFunctions + (uint)k));
+        for (int g = 0; g < m.Globals.Count; g++)
+        {
+            if (m.Globals[g].Type.Mutable && !m.Features.MutableGlobals) continue;
+            string name = g switch
+            {
+                (int)GeneratedModule.FuelGlobal => GeneratedModule.FuelExport,
+                (int)GeneratedModule.DepthGlobal => GeneratedModule.DepthExport,
+                _ => "g" + (g - (int)GeneratedModule.ReservedGlobals),
+            };
+            exports.Add(new Export(name, ExternKind.Global, (uint)g));
+        }
+        for (int i = 0; i < m.Memories.Count; i++) exports.Add(new Export("m" + i, ExternKind.Memory, (uint)i));
+        for (int i = 0; i < m.Tables.Count; i++) exports.Add(new Export("t" + i, ExternKind.Table, (uint)i));
+        return exports.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// An offset where <paramref name="length"/> items fit in <paramref name="size"/>; without
+    /// <c>disallow_traps</c>, one time in twenty anywhere up to a little past the end (a trap at instantiation).
+    /// </summary>
+    private static ulong Placement(ModuleState m, ulong size, ulong length)
+    {
+        if (!m.Config.DisallowTraps && (length > size || m.U.Chance(5))) return m.U.UInt64(0, size + 4);
+        return length > size ? 0 : m.U.UInt64(0, size - length);
+    }
+
+    private static void AddElement(ModuleState m, ElementSegment segment, bool droppable)
+    {
+        m.Elements.Add(segment);
+        m.ElementInfo.Add(new SegmentInfo(segment.Type, segment.Init.Count, segment.Mode.Kind == SegmentModeKind.Passive, droppable));
+    }
+
+    /// <summary>funcref, externref, or with function references a nullable reference to a defined function's type.</summary>
+    private static RefType RandomRef(ModuleState m)
+    {
+        int pick = m.U.Weighted([2, 2, m.Features.FunctionReferences ? 1 : 0]);
+        return pick switch
+        {
+            0 => RefType.FuncRef,
+            1 => RefType.ExternRef,
+            _ => new RefType(true, HeapType.Concrete(m.FuncTypes[m.RandomDefinedFunction()])),
+        };
+    }
+}
