@@ -104,15 +104,15 @@ internal sealed partial class FunctionGenerator
     }
 
     /// <summary>
-    /// <c>ref.null</c>, <c>ref.is_null</c>, <c>ref.func</c>, and with function references
-    /// <c>ref.as_non_null</c> (only of non-null values with <c>disallow_traps</c>).
+    /// <c>ref.null</c>, <c>ref.is_null</c>, <c>ref.func</c>, with function references
+    /// <c>ref.as_non_null</c> (only of non-null values with <c>disallow_traps</c>), with GC <c>ref.eq</c>.
     /// </summary>
     private void ReferenceStep()
     {
         bool typed = _m.Features.FunctionReferences;
         var top = Top is { IsRef: true } r ? r : (ValType?)null;
         bool asNonNull = typed && top is { } v && (!NoTraps || !v.Ref.Nullable);
-        switch (_u.Weighted([2, 2, 2, asNonNull ? 2 : 0]))
+        switch (_u.Weighted([2, 2, 2, asNonNull ? 2 : 0, _m.Features.Gc ? 1 : 0]))
         {
             case 0:
                 var heap = _m.RandomValType() is { IsRef: true } rt ? rt.Ref.Heap : HeapType.Func;
@@ -130,6 +130,12 @@ internal sealed partial class FunctionGenerator
                 uint f = (uint)_m.RandomDefinedFunction();
                 Emit(new IndexInstruction(Opcode.RefFunc, f));
                 Push(new ValType(new RefType(false, HeapType.Concrete(_m.FuncTypes[(int)f]))));
+                break;
+            case 4:
+                Supply([ValueTypes.EqRef, ValueTypes.EqRef]);
+                Pop(2);
+                Emit(Opcode.RefEq);
+                Push(ValType.I32);
                 break;
             default:
                 var value = _stack[^1];

@@ -235,7 +235,7 @@ internal sealed partial class FunctionGenerator
             Push(t);
             return;
         }
-        var functions = t.Ref.Heap.Kind == HeapKind.Extern ? [] : _m.FunctionsOfHeap(t.Ref.Heap);
+        var functions = _m.FunctionsOfHeap(t.Ref.Heap);
         if (functions.Count > 0 && (!t.Ref.Nullable || _u.Chance(50)))
         {
             uint f = _u.Pick(functions);
@@ -250,7 +250,7 @@ internal sealed partial class FunctionGenerator
 
     /// <summary>Whether <see cref="PushLeaf"/> can make a value of type <paramref name="t"/>.</summary>
     private bool HasLeaf(ValType t) =>
-        !t.IsRef || t.Ref.Nullable || (t.Ref.Heap.Kind != HeapKind.Extern && _m.FunctionsOfHeap(t.Ref.Heap).Count > 0);
+        !t.IsRef || t.Ref.Nullable || _m.FunctionsOfHeap(t.Ref.Heap).Count > 0;
 
     /// <summary>A type for a block, select or local that values of type <paramref name="t"/> match and leaves can be made of.</summary>
     private ValType Declarable(ValType t)

@@ -70,7 +70,7 @@ public sealed record FeatureSwitches
     public static FeatureSwitches All { get; } = new()
     {
         Simd = true, TailCall = true, ExtendedConst = true, MultiMemory = true, Memory64 = true,
-        FunctionReferences = true,
+        FunctionReferences = true, Gc = true,
     };
 
     public bool MutableGlobals { get; init; } = true;
@@ -86,6 +86,8 @@ public sealed record FeatureSwitches
     public bool MultiMemory { get; init; }
     public bool Memory64 { get; init; }
     public bool FunctionReferences { get; init; }
+    /// <summary>Garbage collection, so far only its <c>eqref</c> type (null values) and <c>ref.eq</c>; structs, arrays and i31 are not generated yet.</summary>
+    public bool Gc { get; init; }
 
     /// <summary>The engine's feature set for these switches.</summary>
     public Features ToEngineFeatures()
@@ -104,6 +106,7 @@ public sealed record FeatureSwitches
         if (MultiMemory) f |= Engine.Features.MultiMemory;
         if (Memory64) f |= Engine.Features.Memory64;
         if (FunctionReferences) f |= Engine.Features.FunctionReferences;
+        if (Gc) f |= Engine.Features.Gc;
         return f;
     }
 }

@@ -109,5 +109,7 @@ internal static class GeneratorConfigRules
             yield return ("features.relaxed_simd", "needs simd");
         if (c.Features.FunctionReferences && !c.Features.ReferenceTypes)
             yield return ("features.function_references", "needs reference_types");
+        if (c.Features.Gc && !c.Features.FunctionReferences)
+            yield return ("features.gc", "needs function_references");
     }
 }

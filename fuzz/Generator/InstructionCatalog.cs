@@ -129,13 +129,13 @@ internal static class InstructionCatalog
         if (prefix is "i32" or "i64" && (op.StartsWith("div_", StringComparison.Ordinal) || op.StartsWith("rem_", StringComparison.Ordinal)))
             traits |= Traits.Division | (op == "div_s" ? Traits.SignedDivision : Traits.None);
         if (op.StartsWith("trunc_f", StringComparison.Ordinal) && row.Prefix == 0) traits |= Traits.Truncation;
+        bool memory = row.Immediate is ImmediateKind.MemArg or ImmediateKind.MemArgLane;
         var shape = Opcode.Unreachable;
-        if (HasNanBits(prefix, op, p, r))
+        if (!memory && HasNanBits(prefix, op, p, r))
         {
             traits |= Traits.NanBits;
             shape = prefix == "f32x4" ? Opcode.F32x4Eq : prefix == "f64x2" ? Opcode.F64x2Eq : Opcode.Unreachable;
         }
-        bool memory = row.Immediate is ImmediateKind.MemArg or ImmediateKind.MemArgLane;
         int lanes = row.Immediate switch
         {
             ImmediateKind.Lane => LanesOf(prefix),

@@ -5,15 +5,19 @@ namespace WasmConform.Fuzz.Generator;
 /// <summary>The module-level definitions of a generated module: memories, tables, globals, segments, exports.</summary>
 internal static class ModuleSections
 {
-    /// <summary>Memories, each with a maximum (at most the configured pages); 64-bit ones with memory64. At least one page each with <c>disallow_traps</c>.</summary>
+    /// <summary>
+    /// Memories, each with a maximum (at most the configured pages); 64-bit ones with memory64.
+    /// At least one page each with <c>disallow_traps</c>, else nearly always (accesses to an
+    /// empty memory cannot be guarded).
+    /// </summary>
     public static void DeclareMemories(ModuleState m)
     {
         var limits = m.Config.Limits;
         int most = m.Features.MultiMemory ? limits.MaxMemories : Math.Min(1, limits.MaxMemories);
         int count = m.U.Int(0, most);
-        int least = m.Config.DisallowTraps ? 1 : 0;
-        for (int i = 0; i < count && least <= limits.MaxMemoryPages; i++)
+        for (int i = 0; i < count; i++)
         {
+            int least = m.Config.DisallowTraps || m.U.Chance(90) ? Math.Min(1, limits.MaxMemoryPages) : 0;
             ulong max = (ulong)m.U.Int(least, limits.MaxMemoryPages);
             ulong min = m.U.UInt64((ulong)least, max);
             var addr = m.Features.Memory64 && m.U.Chance(30) ? AddrType.I64 : AddrType.I32;
@@ -34,9 +38,9 @@ internal static class ModuleSections
         m.Tables.Add(new TableInfo(new TableType(AddrType.I32, new Limits(m.U.UInt64(functions, max0), max0), RefType.FuncRef)));
         if (!m.Features.ReferenceTypes) return;
         int count = m.U.Int(0, limits.MaxTables);
-        ulong least = m.Config.DisallowTraps ? 1UL : 0UL;
-        for (int i = 0; i < count && least <= (ulong)limits.MaxTableSize; i++)
+        for (int i = 0; i < count; i++)
         {
+            ulong least = m.Config.DisallowTraps || m.U.Chance(90) ? Math.Min(1UL, (ulong)limits.MaxTableSize) : 0UL;
             var elem = RandomRef(m);
             ulong max = m.U.UInt64(least, (ulong)limits.MaxTableSize);
             ulong min = m.U.UInt64(least, max);
@@ -79,7 +83,9 @@ internal static class ModuleSections
             if (mode == 1 && tables.Count == 0) continue;
             int table = mode == 1 ? m.U.Pick(tables) : 0;
             var type = mode == 1 ? m.Tables[table].Type.ElemType : f.ReferenceTypes ? RandomRef(m) : RefType.FuncRef;
-            var items = new EquatableArray<Instruction>[m.U.Int(0, 4)];
+            int length = m.U.Int(0, 4);
+            if (mode == 1) length = (int)Math.Min((ulong)length, Fit(m, m.Tables[table].Type.Limits.Min, (ulong)length));
+            var items = new EquatableArray<Instruction>[length];
             for (int k = 0; k < items.Length; k++)
                 items[k] = f.ReferenceTypes ? m.ConstExpr(new ValType(type)) : [new IndexInstruction(Opcode.RefFunc, (uint)m.RandomDefinedFunction())];
             var segmentMode = mode switch
@@ -101,12 +107,14 @@ internal static class ModuleSections
         {
             bool active = m.Memories.Count > 0 && (!m.Features.BulkMemory || m.U.Bool());
             if (!active && !m.Features.BulkMemory) break;
-            var bytes = new byte[m.U.Int(0, m.Config.Limits.MaxDataBytes)];
+            int memory = active ? m.U.Int(0, m.Memories.Count - 1) : 0;
+            ulong length = (ulong)m.U.Int(0, m.Config.Limits.MaxDataBytes);
+            if (active) length = Fit(m, m.Memories[memory].MinBytes, length);
+            var bytes = new byte[length];
             m.U.Fill(bytes);
             SegmentMode mode = SegmentMode.Passive;
             if (active)
             {
-                int memory = m.U.Int(0, m.Memories.Count - 1);
                 var mem = m.Memories[memory];
                 mode = SegmentMode.Active((uint)memory, ModuleState.Offset(mem.Addr, Placement(m, mem.MinBytes, (ulong)bytes.Length)));
             }
@@ -139,13 +147,17 @@ internal static class ModuleSections
 
     /// <summary>
     /// An offset where <paramref name="length"/> items fit in <paramref name="size"/>; without
-    /// <c>disallow_traps</c>, one time in twenty anywhere up to a little past the end (a trap at instantiation).
+    /// <c>disallow_traps</c>, one time in fifty anywhere up to a little past the end (a trap at instantiation).
     /// </summary>
     private static ulong Placement(ModuleState m, ulong size, ulong length)
     {
-        if (!m.Config.DisallowTraps && (length > size || m.U.Chance(5))) return m.U.UInt64(0, size + 4);
+        if (!m.Config.DisallowTraps && (length > size || m.U.Chance(2))) return m.U.UInt64(0, size + 4);
         return length > size ? 0 : m.U.UInt64(0, size - length);
     }
+
+    /// <summary>The length of an active segment: cut to what fits in <paramref name="size"/> (always with <c>disallow_traps</c>, else nearly always).</summary>
+    private static ulong Fit(ModuleState m, ulong size, ulong length) =>
+        length <= size || (!m.Config.DisallowTraps && m.U.Chance(2)) ? length : size;
 
     private static void AddElement(ModuleState m, ElementSegment segment, bool droppable)
     {

@@ -58,14 +58,15 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
 
     /// <summary>
     /// A value type the configuration allows: numbers, and with the features on, v128,
-    /// funcref, externref and (nullable, or if <paramref name="nonNull"/> allows, non-null)
+    /// funcref, externref, eqref and (nullable, or if <paramref name="nonNull"/> allows, non-null)
     /// references to the types of functions defined so far.
     /// </summary>
     public ValType RandomValType(bool nonNull = false)
     {
         var f = Features;
         bool concrete = f.FunctionReferences && DefinedFunctions > 0;
-        int pick = U.Weighted([3, 3, 3, 3, f.Simd ? 2 : 0, f.ReferenceTypes ? 1 : 0, f.ReferenceTypes ? 1 : 0, concrete ? 1 : 0, concrete && nonNull ? 1 : 0]);
+        int pick = U.Weighted([3, 3, 3, 3, f.Simd ? 2 : 0, f.ReferenceTypes ? 1 : 0, f.ReferenceTypes ? 1 : 0, f.Gc ? 1 : 0,
+            concrete ? 1 : 0, concrete && nonNull ? 1 : 0]);
         return pick switch
         {
             0 => ValType.I32,
@@ -75,7 +76,8 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
             4 => ValType.V128,
             5 => ValType.FuncRef,
             6 => ValType.ExternRef,
-            _ => new ValType(new RefType(pick == 7, HeapType.Concrete(FuncTypes[RandomDefinedFunction()]))),
+            7 => ValueTypes.EqRef,
+            _ => new ValType(new RefType(pick == 8, HeapType.Concrete(FuncTypes[RandomDefinedFunction()]))),
         };
     }
 
@@ -119,7 +121,7 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
     private Instruction RefLeaf(ValType t)
     {
         var heap = t.Ref.Heap;
-        if (heap.Kind != HeapKind.Extern && (!t.Ref.Nullable || U.Chance(60)))
+        if (heap.Kind is HeapKind.Func or HeapKind.Concrete && (!t.Ref.Nullable || U.Chance(60)))
         {
             var candidates = FunctionsOfHeap(heap);
             if (candidates.Count > 0) return new IndexInstruction(Opcode.RefFunc, U.Pick(candidates));

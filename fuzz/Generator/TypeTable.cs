@@ -32,11 +32,14 @@ internal sealed class TypeTable
 /// <summary>
 /// Subtyping between the value types the generator uses (§3.3.1 matching): numbers and
 /// vectors only match themselves; references match by nullability and heap type, where the
-/// only heap types are <c>func</c>, <c>extern</c> and concrete function types (each distinct,
-/// since the type table holds each once and declares no supertypes).
+/// only heap types are <c>func</c>, <c>extern</c>, <c>eq</c> and concrete function types (each
+/// distinct, since the type table holds each once and declares no supertypes).
 /// </summary>
 internal static class ValueTypes
 {
+    /// <summary><c>eqref</c>, <c>(ref null eq)</c>.</summary>
+    public static readonly ValType EqRef = new(new RefType(true, new HeapType(HeapKind.Eq)));
+
     public static bool Matches(ValType actual, ValType expected)
     {
         if (actual == expected) return true;
@@ -61,12 +64,17 @@ internal static class ValueTypes
 
     /// <summary>
     /// A type that can be written in a module and that <paramref name="t"/> matches: itself,
-    /// or without function references the abstract <c>funcref</c> for a concrete function reference.
+    /// or without function references (which bring concrete and non-null references) the
+    /// nullable abstract type above it.
     /// </summary>
     public static ValType Declarable(ValType t, bool functionReferences) =>
         !t.IsRef || functionReferences ? t
-        : t.Ref.Heap.Kind == HeapKind.Extern ? ValType.ExternRef
-        : ValType.FuncRef;
+        : t.Ref.Heap.Kind switch
+        {
+            HeapKind.Extern => ValType.ExternRef,
+            HeapKind.Eq => EqRef,
+            _ => ValType.FuncRef,
+        };
 
     /// <summary>The value type of a fixed-signature operand, with <paramref name="addr"/> for an address.</summary>
     public static ValType Of(SigType t, ValType addr) => t switch
