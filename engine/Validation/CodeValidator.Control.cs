@@ -4,11 +4,6 @@ namespace WasmConform.Engine.Validation;
 
 internal sealed partial class CodeValidator
 {
-    private static readonly ValType[][] SingleResults =
-    [
-        [ValType.I32], [ValType.I64], [ValType.F32], [ValType.F64], [ValType.V128],
-    ];
-
     // ---- §3.4.1 select ---------------------------------------------------------------
 
     private void Select()

@@ -12,8 +12,31 @@ namespace WasmConform.Engine.Validation;
 /// stack when the block ends, after its body, as the spec interpreter orders it.
 /// One instance is reused for all code of a module; not thread-safe.
 /// </summary>
-internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
+internal sealed partial class CodeValidator : ErrorSite
 {
+    [ThreadStatic] private static CodeValidator? t_spare;
+
+    /// <summary>A validator for <paramref name="c"/>, reusing this thread's spare one (and its buffers) when there is one.</summary>
+    public static CodeValidator Rent(ModuleContext c)
+    {
+        var v = t_spare ?? new CodeValidator();
+        t_spare = null;
+        v._c = c;
+        return v;
+    }
+
+    /// <summary>Gives the validator back for reuse on this thread, dropping its references to the module.</summary>
+    public void Return()
+    {
+        _c = null!;
+        _body = default;
+        _results = default;
+        _instr = Nop;
+        t_spare = this;
+    }
+
+    private static readonly Instruction Nop = new(Opcode.Nop);
+
     private enum FrameKind : byte { Function, Const, Block, Loop, If, Else, TryTable, Try, Catch, CatchAll }
 
     /// <summary>A control frame: the block's operands and results, and where its stack starts.</summary>
@@ -32,7 +55,13 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
 
     private const uint Structural = TypeText.Structural;
 
-    private readonly ModuleContext _c = c;
+    /// <summary>The result types <c>[t]</c> of the number and vector types, indexed by kind.</summary>
+    private static readonly ValType[][] SingleResults =
+    [
+        [ValType.I32], [ValType.I64], [ValType.F32], [ValType.F64], [ValType.V128],
+    ];
+
+    private ModuleContext _c = null!;
 
     private ValType[] _vals = new ValType[64];
     private uint[] _shown = new uint[64];
@@ -51,9 +80,9 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     private int _initCount;
     private EquatableArray<ValType> _results;
 
-    private string _context = "";
+    private Place _place = new("module");
     private EquatableArray<Instruction> _body;
-    private Instruction _instr = new(Opcode.Nop);
+    private Instruction _instr = Nop;
     private int _pc;
     private int _maxHeight;
     private int _maxCells;
@@ -66,7 +95,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     /// <param name="type">Its canonical type.</param>
     public FunctionBodyInfo ValidateFunction(uint funcIndex, Function f, DefType type)
     {
-        _context = "func " + ModuleContext.Str(funcIndex);
+        _place = new Place("func", funcIndex);
         _body = f.Body;
         _pc = -1;
         var ft = type.Func!;
@@ -99,9 +128,9 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
     /// <param name="t">Its required canonical type.</param>
     /// <param name="shown">The module type index <paramref name="t"/> was written with, if any (for messages).</param>
     /// <param name="where">Location prefix, e.g. <c>global 2</c>.</param>
-    public void ValidateConst(EquatableArray<Instruction> expr, ValType t, uint shown, string where)
+    public void ValidateConst(EquatableArray<Instruction> expr, ValType t, uint shown, Place where)
     {
-        _context = where;
+        _place = where;
         _body = expr;
         _localCount = 0;
         _results = default;
@@ -110,15 +139,15 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
             _instr = expr[_pc];
             if (!IsConst(_instr)) throw Fail("constant expression required");
         }
-        Begin(FrameKind.Const, new[] { t }, shown);
+        Begin(FrameKind.Const, t.Kind <= ValTypeKind.V128 ? SingleResults[(int)t.Kind] : new[] { t }, shown);
         Run();
     }
 
     public override string Where()
     {
-        if (_pc < 0) return _context;
-        if (_pc >= _body.Count) return _context + ", end";
-        return string.Create(CultureInfo.InvariantCulture, $"{_context}, instruction {_pc} ({OpcodeName(_instr.Op)})");
+        if (_pc < 0) return _place.ToString();
+        if (_pc >= _body.Count) return _place + ", end";
+        return string.Create(CultureInfo.InvariantCulture, $"{_place}, instruction {_pc} ({OpcodeName(_instr.Op)})");
     }
 
     private static string OpcodeName(Opcode op) =>
@@ -159,7 +188,7 @@ internal sealed partial class CodeValidator(ModuleContext c) : ErrorSite
             Array.Resize(ref _shown, _count * 2);
             Array.Resize(ref _cells, _count * 2 + 1);
         }
-        int cells = _cells[_count] + (t.Kind is ValTypeKind.V128 or ValTypeKind.Bot ? 2 : 1);
+        int cells = _cells[_count] + CellLayout.Cells(t);
         _vals[_count] = t;
         _shown[_count++] = shown;
         _cells[_count] = cells;

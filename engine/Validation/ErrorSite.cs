@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WasmConform.Engine.Validation;
 
 /// <summary>
@@ -13,8 +15,24 @@ internal abstract class ErrorSite
     public InvalidException Fail(string message) => new(message, Where());
 }
 
-/// <summary>A site with a fixed location, e.g. <c>import 2</c>.</summary>
-internal sealed class FixedSite(string where) : ErrorSite
+/// <summary>A part of a module: <c>import 2</c>, <c>elem 1, item 0</c>, <c>start</c>.</summary>
+/// <param name="Kind">What it is (<c>func</c>, <c>global</c>, …).</param>
+/// <param name="Index">Its index, if it has one.</param>
+/// <param name="Item">For element segments, the item, if the place is one.</param>
+internal readonly record struct Place(string Kind, uint? Index = null, uint? Item = null)
 {
-    public override string Where() => where;
+    public override string ToString()
+    {
+        if (Index is not { } index) return Kind;
+        string text = Kind + " " + index.ToString(CultureInfo.InvariantCulture);
+        return Item is { } item ? text + ", item " + item.ToString(CultureInfo.InvariantCulture) : text;
+    }
+}
+
+/// <summary>A site that is moved from place to place as module validation proceeds (one per module).</summary>
+internal sealed class PlaceSite : ErrorSite
+{
+    public Place Place { get; set; } = new("module");
+
+    public override string Where() => Place.ToString();
 }

@@ -13,7 +13,7 @@ internal static class Exports
         var result = new ExternType[exports.Count];
         for (int i = 0; i < exports.Count; i++)
         {
-            var site = new FixedSite("export " + ModuleContext.Str((uint)i));
+            var site = c.At("export", (uint)i);
             var e = exports[i];
             result[i] = e.Kind switch
             {
@@ -30,8 +30,7 @@ internal static class Exports
         {
             if (!names.Add(exports[i].Name))
             {
-                throw new InvalidException("duplicate export name \"" + Escape(exports[i].Name) + "\"",
-                    "export " + ModuleContext.Str((uint)i));
+                throw c.At("export", (uint)i).Fail("duplicate export name \"" + Escape(exports[i].Name) + "\"");
             }
         }
         return result;

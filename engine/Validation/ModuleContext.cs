@@ -44,6 +44,15 @@ internal sealed class ModuleContext
     public Module Module { get; }
     public Features Features { get; }
 
+    private readonly PlaceSite _site = new();
+
+    /// <summary>The module's error site, moved to <paramref name="kind"/> <paramref name="index"/>.</summary>
+    public ErrorSite At(string kind, uint? index = null)
+    {
+        _site.Place = new Place(kind, index);
+        return _site;
+    }
+
     public readonly DefType[] Types;
     public int TypeCount;
     public readonly DefType[] Funcs;

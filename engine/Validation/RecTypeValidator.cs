@@ -15,7 +15,7 @@ internal static class RecTypeValidator
     {
         if (rec.Types.IsEmpty) return;
         uint first = (uint)c.TypeCount;
-        var key = RecGroupKey.Of(rec, first, c.KnownTypes, new FixedSite("type " + ModuleContext.Str(first)));
+        var key = RecGroupKey.Of(rec, first, c.KnownTypes, c.At("type", first));
         var group = TypeRegistry.Find(key) ?? Build(c, rec, first, key);
         group.CopyTo(c.Types, (int)first);
         c.TypeCount += group.Length;
@@ -52,7 +52,7 @@ internal static class RecTypeValidator
     private static void CheckSub(ModuleContext c, DefType[] members, SubType sub, uint first, int i)
     {
         uint x = first + (uint)i;
-        var site = new FixedSite("type " + ModuleContext.Str(x));
+        var site = c.At("type", x);
         if (sub.Supers.Count > 1)
             throw site.Fail("sub type " + ModuleContext.Str(x) + " has more than one super type");
         foreach (uint xi in sub.Supers)

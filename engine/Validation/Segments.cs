@@ -11,16 +11,16 @@ internal static class Segments
         var datas = c.Module.Datas;
         for (int i = 0; i < datas.Count; i++)
         {
-            string where = "data " + ModuleContext.Str((uint)i);
+            var where = new Place("data", (uint)i);
             var mode = datas[i].Mode;
             switch (mode.Kind)
             {
                 case SegmentModeKind.Active:
-                    var mem = c.Memory(mode.Index, new FixedSite(where));
+                    var mem = c.Memory(mode.Index, c.At("data", (uint)i));
                     code.ValidateConst(mode.Offset, mem.AddrType == AddrType.I64 ? ValType.I64 : ValType.I32, TypeText.Structural, where);
                     break;
                 case SegmentModeKind.Declarative:
-                    throw new InvalidException("malformed data segment mode", where);
+                    throw c.At("data", (uint)i).Fail("malformed data segment mode");
             }
             c.DataCount++;
         }
@@ -35,15 +35,16 @@ internal static class Segments
         var elems = c.Module.Elements;
         for (int i = 0; i < elems.Count; i++)
         {
-            string where = "elem " + ModuleContext.Str((uint)i);
-            var site = new FixedSite(where);
+            var where = new Place("elem", (uint)i);
+            var site = c.At("elem", (uint)i);
             var seg = elems[i];
             var rt = c.Canon(seg.Type, site);
             uint shown = TypeText.ShownOf(seg.Type);
             for (int j = 0; j < seg.Init.Count; j++)
-                code.ValidateConst(seg.Init[j], new ValType(rt), shown, where + ", item " + ModuleContext.Str((uint)j));
+                code.ValidateConst(seg.Init[j], new ValType(rt), shown, where with { Item = (uint)j });
             if (seg.Mode.Kind == SegmentModeKind.Active)
             {
+                site = c.At("elem", (uint)i);
                 var table = c.Table(seg.Mode.Index, site);
                 if (!Subtyping.Matches(rt, table.ElemType))
                 {

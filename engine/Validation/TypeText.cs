@@ -30,9 +30,9 @@ internal static class TypeText
     /// <summary>A value type; <paramref name="shown"/> is the module index of its concrete heap type, if it has one.</summary>
     public static string Of(ValType t, uint shown = Structural)
     {
-        var sb = new StringBuilder();
-        Append(sb, t, shown, null);
-        return sb.ToString();
+        var w = new Writer();
+        w.Val(t, shown, null);
+        return w.ToString();
     }
 
     public static string Of(RefType t, uint shown = Structural) => Of(new ValType(t), shown);
@@ -40,29 +40,31 @@ internal static class TypeText
     /// <summary>A result type <c>[t1 t2 …]</c>; <paramref name="shown"/> has one entry per type, one for all, or none (structural).</summary>
     public static string Of(ReadOnlySpan<ValType> ts, ReadOnlySpan<uint> shown)
     {
-        var sb = new StringBuilder("[");
+        var w = new Writer();
+        w.Append("[");
         for (int i = 0; i < ts.Length; i++)
         {
-            if (i > 0) sb.Append(' ');
-            Append(sb, ts[i], At(shown, i), null);
+            if (i > 0) w.Append(" ");
+            w.Val(ts[i], At(shown, i), null);
         }
-        return sb.Append(']').ToString();
+        w.Append("]");
+        return w.ToString();
     }
 
     /// <summary>A field type of a defined type, e.g. <c>(mut i8)</c>.</summary>
     public static string Of(FieldType f)
     {
-        var sb = new StringBuilder();
-        Append(sb, f, null);
-        return sb.ToString();
+        var w = new Writer();
+        w.Field(f, null);
+        return w.ToString();
     }
 
     /// <summary>A defined type as the spec interpreter writes a <c>deftype</c>.</summary>
     public static string Of(DefType d)
     {
-        var sb = new StringBuilder();
-        AppendDef(sb, d);
-        return sb.ToString();
+        var w = new Writer();
+        w.Def(d);
+        return w.ToString();
     }
 
     /// <summary>A number as the spec interpreter writes an index: digits grouped by three with <c>_</c>.</summary>
@@ -80,145 +82,169 @@ internal static class TypeText
     public static uint At(ReadOnlySpan<uint> shown, int i) =>
         shown.Length == 0 ? Structural : shown.Length == 1 ? shown[0] : shown[i];
 
-    // ---- rendering; `group` is the recursive group being written, whose members are rec.i ----
-
-    private static void Append(StringBuilder sb, ValType t, uint shown, IReadOnlyList<DefType>? group)
+    /// <summary>
+    /// Writes types; <c>group</c> is the recursive group being written, whose members are
+    /// <c>rec.i</c>. Nested defined types are written out in full, as the spec interpreter does,
+    /// up to a depth and length beyond which <c>...</c> stands for the rest (a chain of types
+    /// that each name the previous one twice would otherwise grow exponentially).
+    /// </summary>
+    private sealed class Writer
     {
-        switch (t.Kind)
-        {
-            case ValTypeKind.I32: sb.Append("i32"); break;
-            case ValTypeKind.I64: sb.Append("i64"); break;
-            case ValTypeKind.F32: sb.Append("f32"); break;
-            case ValTypeKind.F64: sb.Append("f64"); break;
-            case ValTypeKind.V128: sb.Append("v128"); break;
-            case ValTypeKind.Ref:
-                sb.Append(t.Ref.Nullable ? "(ref null " : "(ref ");
-                AppendHeap(sb, t.Ref.Heap, shown, group);
-                sb.Append(')');
-                break;
-            default: sb.Append("bot"); break;
-        }
-    }
+        private const int MaxDepth = 16;
+        private const int MaxLength = 8192;
 
-    private static void AppendHeap(StringBuilder sb, HeapType h, uint shown, IReadOnlyList<DefType>? group)
-    {
-        switch (h.Kind)
-        {
-            case HeapKind.Concrete when shown != Structural:
-                sb.Append(Index(shown));
-                break;
-            case HeapKind.Concrete:
-                AppendUse(sb, h.Index, group);
-                break;
-            case HeapKind.Bot:
-                sb.Append("something");
-                break;
-            default:
-                sb.Append(h.Kind.ToString().ToLowerInvariant());
-                break;
-        }
-    }
+        private readonly StringBuilder _sb = new();
+        private int _depth;
 
-    /// <summary>A reference to a defined type: <c>rec.i</c> inside its own group, else the parenthesised type.</summary>
-    private static void AppendUse(StringBuilder sb, uint id, IReadOnlyList<DefType>? group)
-    {
-        if (group is not null)
+        public void Append(string text) => _sb.Append(text);
+
+        public override string ToString() => _sb.ToString();
+
+        public void Val(ValType t, uint shown, IReadOnlyList<DefType>? group)
         {
-            for (int i = 0; i < group.Count; i++)
+            switch (t.Kind)
             {
-                if (group[i].Id == id)
-                {
-                    sb.Append("rec.").Append(Index((uint)i));
-                    return;
-                }
+                case ValTypeKind.I32: _sb.Append("i32"); break;
+                case ValTypeKind.I64: _sb.Append("i64"); break;
+                case ValTypeKind.F32: _sb.Append("f32"); break;
+                case ValTypeKind.F64: _sb.Append("f64"); break;
+                case ValTypeKind.V128: _sb.Append("v128"); break;
+                case ValTypeKind.Ref:
+                    _sb.Append(t.Ref.Nullable ? "(ref null " : "(ref ");
+                    Heap(t.Ref.Heap, shown, group);
+                    _sb.Append(')');
+                    break;
+                default: _sb.Append("bot"); break;
             }
         }
-        if (!TypeRegistry.TryGet(id, out var d))
-        {
-            sb.Append('#').Append(Index(id));
-            return;
-        }
-        sb.Append('(');
-        AppendDef(sb, d);
-        sb.Append(')');
-    }
 
-    private static void AppendDef(StringBuilder sb, DefType d)
-    {
-        var group = d.Group;
-        if (group.Count == 1)
+        private void Heap(HeapType h, uint shown, IReadOnlyList<DefType>? group)
         {
-            AppendSub(sb, d.Sub, group);
-            return;
-        }
-        sb.Append("(rec");
-        foreach (var member in group)
-        {
-            sb.Append(" (");
-            AppendSub(sb, member.Sub, group);
-            sb.Append(')');
-        }
-        sb.Append(").").Append(Index((uint)d.GroupIndex));
-    }
-
-    private static void AppendSub(StringBuilder sb, SubType sub, IReadOnlyList<DefType> group)
-    {
-        bool plain = sub.Final && sub.Supers.IsEmpty;
-        if (!plain)
-        {
-            sb.Append(sub.Final ? "sub final" : "sub");
-            foreach (uint s in sub.Supers)
+            switch (h.Kind)
             {
-                sb.Append(' ');
-                AppendUse(sb, s, group);
+                case HeapKind.Concrete when shown != Structural:
+                    _sb.Append(Index(shown));
+                    break;
+                case HeapKind.Concrete:
+                    Use(h.Index, group);
+                    break;
+                case HeapKind.Bot:
+                    _sb.Append("something");
+                    break;
+                default:
+                    _sb.Append(h.Kind.ToString().ToLowerInvariant());
+                    break;
             }
-            sb.Append(" (");
         }
-        switch (sub.Comp)
+
+        /// <summary>A reference to a defined type: <c>rec.i</c> inside its own group, else the parenthesised type.</summary>
+        private void Use(uint id, IReadOnlyList<DefType>? group)
         {
-            case FuncType f:
-                sb.Append("func ");
-                AppendList(sb, f.Params.AsSpan(), group);
-                sb.Append(" -> ");
-                AppendList(sb, f.Results.AsSpan(), group);
-                break;
-            case StructType s:
-                sb.Append("struct");
-                foreach (var field in s.Fields)
+            if (group is not null)
+            {
+                for (int i = 0; i < group.Count; i++)
                 {
-                    sb.Append(" (field ");
-                    Append(sb, field, group);
-                    sb.Append(')');
+                    if (group[i].Id == id)
+                    {
+                        _sb.Append("rec.").Append(Index((uint)i));
+                        return;
+                    }
                 }
-                break;
-            case ArrayType a:
-                sb.Append("array ");
-                Append(sb, a.Field, group);
-                break;
+            }
+            if (!TypeRegistry.TryGet(id, out var d))
+            {
+                _sb.Append('#').Append(Index(id));
+                return;
+            }
+            if (_depth >= MaxDepth || _sb.Length >= MaxLength)
+            {
+                _sb.Append("(...)");
+                return;
+            }
+            _depth++;
+            _sb.Append('(');
+            Def(d);
+            _sb.Append(')');
+            _depth--;
         }
-        if (!plain) sb.Append(')');
-    }
 
-    private static void AppendList(StringBuilder sb, ReadOnlySpan<ValType> ts, IReadOnlyList<DefType> group)
-    {
-        sb.Append('[');
-        for (int i = 0; i < ts.Length; i++)
+        public void Def(DefType d)
         {
-            if (i > 0) sb.Append(' ');
-            Append(sb, ts[i], Structural, group);
+            var group = d.Group;
+            if (group.Count == 1)
+            {
+                Sub(d.Sub, group);
+                return;
+            }
+            _sb.Append("(rec");
+            foreach (var member in group)
+            {
+                _sb.Append(" (");
+                Sub(member.Sub, group);
+                _sb.Append(')');
+            }
+            _sb.Append(").").Append(Index((uint)d.GroupIndex));
         }
-        sb.Append(']');
-    }
 
-    private static void Append(StringBuilder sb, FieldType f, IReadOnlyList<DefType>? group)
-    {
-        if (f.Mutable) sb.Append("(mut ");
-        switch (f.Storage.Packed)
+        private void Sub(SubType sub, IReadOnlyList<DefType> group)
         {
-            case PackedType.I8: sb.Append("i8"); break;
-            case PackedType.I16: sb.Append("i16"); break;
-            default: Append(sb, f.Storage.Type, Structural, group); break;
+            bool plain = sub.Final && sub.Supers.IsEmpty;
+            if (!plain)
+            {
+                _sb.Append(sub.Final ? "sub final" : "sub");
+                foreach (uint s in sub.Supers)
+                {
+                    _sb.Append(' ');
+                    Use(s, group);
+                }
+                _sb.Append(" (");
+            }
+            switch (sub.Comp)
+            {
+                case FuncType f:
+                    _sb.Append("func ");
+                    List(f.Params.AsSpan(), group);
+                    _sb.Append(" -> ");
+                    List(f.Results.AsSpan(), group);
+                    break;
+                case StructType s:
+                    _sb.Append("struct");
+                    foreach (var field in s.Fields)
+                    {
+                        _sb.Append(" (field ");
+                        Field(field, group);
+                        _sb.Append(')');
+                    }
+                    break;
+                case ArrayType a:
+                    _sb.Append("array ");
+                    Field(a.Field, group);
+                    break;
+            }
+            if (!plain) _sb.Append(')');
         }
-        if (f.Mutable) sb.Append(')');
+
+        private void List(ReadOnlySpan<ValType> ts, IReadOnlyList<DefType> group)
+        {
+            _sb.Append('[');
+            for (int i = 0; i < ts.Length; i++)
+            {
+                if (i > 0) _sb.Append(' ');
+                Val(ts[i], Structural, group);
+            }
+            _sb.Append(']');
+        }
+
+        public void Field(FieldType f, IReadOnlyList<DefType>? group)
+        {
+            if (f.Mutable) _sb.Append("(mut ");
+            switch (f.Storage.Packed)
+            {
+                case PackedType.I8: _sb.Append("i8"); break;
+                case PackedType.I16: _sb.Append("i16"); break;
+                default: Val(f.Storage.Type, Structural, group); break;
+            }
+            if (f.Mutable) _sb.Append(')');
+        }
     }
 }

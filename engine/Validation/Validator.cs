@@ -21,8 +21,20 @@ public static class Validator
         ArgumentNullException.ThrowIfNull(module);
         var c = new ModuleContext(module, features);
         DeclaredReferences.Collect(c);
-        var code = new CodeValidator(c);
+        var code = CodeValidator.Rent(c);
+        try
+        {
+            return ValidateWith(c, code);
+        }
+        finally
+        {
+            code.Return();
+        }
+    }
 
+    private static ValidatedModule ValidateWith(ModuleContext c, CodeValidator code)
+    {
+        var module = c.Module;
         CheckTypes(c);
         var imports = CheckImports(c);
         CheckTags(c);
@@ -56,7 +68,7 @@ public static class Validator
             for (int i = first; i < c.TypeCount; i++)
             {
                 if (c.Types[i].Func is { Results.Count: > 1 })
-                    throw new InvalidException("invalid result arity", "type " + ModuleContext.Str((uint)i));
+                    throw c.At("type", (uint)i).Fail("invalid result arity");
             }
         }
     }
@@ -67,7 +79,7 @@ public static class Validator
         var result = new ExternType[imports.Count];
         for (int i = 0; i < imports.Count; i++)
         {
-            var site = new FixedSite("import " + ModuleContext.Str((uint)i));
+            var site = c.At("import", (uint)i);
             switch (imports[i].Type)
             {
                 case ExternFunc f:
@@ -119,7 +131,7 @@ public static class Validator
         var tags = c.Module.Tags;
         for (int i = 0; i < tags.Count; i++)
         {
-            var site = new FixedSite("tag " + ModuleContext.Str((uint)(c.TagCount)));
+            var site = c.At("tag", (uint)c.TagCount);
             c.Tags[c.TagCount++] = CheckTagType(c, tags[i].Type, site);
         }
     }
@@ -128,7 +140,7 @@ public static class Validator
     {
         foreach (var f in c.Module.Functions)
         {
-            var site = new FixedSite("func " + ModuleContext.Str((uint)c.FuncCount));
+            var site = c.At("func", (uint)c.FuncCount);
             var dt = c.Type(f.TypeIndex, site);
             if (dt.Func is null) throw site.Fail("non-function type " + ModuleContext.Str(f.TypeIndex));
             c.Funcs[c.FuncCount++] = dt;
@@ -139,19 +151,19 @@ public static class Validator
     {
         foreach (var m in c.Module.Memories)
         {
-            TypeRules.CheckMemory(m.Type, new FixedSite("memory " + ModuleContext.Str((uint)c.MemoryCount)));
+            TypeRules.CheckMemory(m.Type, c.At("memory", (uint)c.MemoryCount));
             c.Memories[c.MemoryCount++] = m.Type;
         }
         if (c.MemoryCount > 1 && !c.Has(Features.MultiMemory))
-            throw new InvalidException("multiple memories are not allowed (yet)", "module");
+            throw c.At("module").Fail("multiple memories are not allowed (yet)");
     }
 
     private static void CheckTables(ModuleContext c, CodeValidator code)
     {
         foreach (var table in c.Module.Tables)
         {
-            string where = "table " + ModuleContext.Str((uint)c.TableCount);
-            var tt = TypeRules.CheckTable(c, table.Type, new FixedSite(where));
+            var where = new Place("table", (uint)c.TableCount);
+            var tt = TypeRules.CheckTable(c, table.Type, c.At("table", (uint)c.TableCount));
             uint shown = TypeText.ShownOf(table.Type.ElemType);
             if (table.Init is { } init)
                 code.ValidateConst(init, new ValType(tt.ElemType), shown, where);
@@ -161,7 +173,7 @@ public static class Validator
             c.Tables[c.TableCount++] = tt;
         }
         if (c.TableCount > 1 && !c.Has(Features.ReferenceTypes))
-            throw new InvalidException("multiple tables are not allowed (yet)", "module");
+            throw c.At("module").Fail("multiple tables are not allowed (yet)");
     }
 
     private static void CheckGlobals(ModuleContext c, CodeValidator code)
@@ -169,8 +181,8 @@ public static class Validator
         int imported = c.GlobalCount;
         foreach (var global in c.Module.Globals)
         {
-            string where = "global " + ModuleContext.Str((uint)c.GlobalCount);
-            var gt = c.Canon(global.Type, new FixedSite(where));
+            var where = new Place("global", (uint)c.GlobalCount);
+            var gt = c.Canon(global.Type, c.At("global", (uint)c.GlobalCount));
             int visible = c.GlobalCount;
             // Before GC, initialisers could name imported globals only.
             if (!c.Has(Features.Gc)) c.GlobalCount = imported;
@@ -185,7 +197,7 @@ public static class Validator
     private static void CheckStart(ModuleContext c)
     {
         if (c.Module.Start is not { } x) return;
-        var site = new FixedSite("start");
+        var site = c.At("start");
         var ft = c.Func(x, site).Func!;
         if (ft.Params.Count != 0 || ft.Results.Count != 0)
             throw site.Fail("start function must not have parameters or results");

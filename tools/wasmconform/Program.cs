@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("WasmConform: WebAssembly reference interpreter, spec-suite runner and differential fuzzer.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(SpecCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -323,7 +323,10 @@ internal sealed partial class FunctionCompiler
         var info = OpcodeTable.Info(ins.Op);
         if (info.Signature is not { } sig || IsVector(sig) || info.Immediate != ImmediateKind.None)
             throw new UnsupportedFeatureException(FeatureOf(ins.Op));
-        Emit((Op)ins.Op);
+        // The interpreter loop has a case for every core numeric instruction (single-byte
+        // opcodes and the 0xFC trunc_sat group); the rest of the table runs out of line.
+        bool inLoop = info.Prefix == 0 || (info.Prefix == 0xFC && info.Code <= 7);
+        Emit(inLoop ? (Op)ins.Op : Op.Generic, 0, 0, inLoop ? 0 : ins.Op);
         ApplySignature(sig);
     }
 

@@ -56,16 +56,14 @@ internal sealed unsafe partial class Interpreter
         sp--;
         ulong index = t.Type.AddrType == AddrType.I64 ? sp->U64 : sp->U32;
         var elements = t.Elements;
-        if (index >= (ulong)elements.Length) Trap(TrapKind.UndefinedElement);
-        if (elements[index] is not FunctionInstance f)
-        {
-            Trap(TrapKind.UninitializedElement);
-            return null!;
-        }
+        if (index >= (ulong)elements.Length) throw new TrapException(TrapKind.UndefinedElement, $"undefined element {index}");
+        if (elements[index] is not FunctionInstance f) throw new TrapException(TrapKind.UninitializedElement, $"uninitialized element {index}");
         if (f.TypeId != expectedType && !CanonicalTypes.IsSubtype(f.TypeId, expectedType))
             Trap(TrapKind.IndirectCallTypeMismatch);
         return f;
     }
+
+    private static UInt128 Wide(ulong low, ulong high) => new(high, low);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FunctionInstance NullFunction() => throw new TrapException(TrapKind.NullFunctionReference);
@@ -87,8 +85,39 @@ internal sealed unsafe partial class Interpreter
                 return sp;
             case Opcode.RefEq:
                 sp--;
-                sp[-1].I32 = References.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0;
+                sp[-1].I32 = RuntimeReferences.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0;
                 return sp;
+            // Wide-arithmetic proposal: 128-bit results as two i64 halves (low first).
+            case Opcode.I64Add128:
+            {
+                sp -= 2;
+                UInt128 sum = Wide(sp[-2].U64, sp[-1].U64) + Wide(sp[0].U64, sp[1].U64);
+                sp[-2].U64 = (ulong)sum;
+                sp[-1].U64 = (ulong)(sum >> 64);
+                return sp;
+            }
+            case Opcode.I64Sub128:
+            {
+                sp -= 2;
+                UInt128 difference = Wide(sp[-2].U64, sp[-1].U64) - Wide(sp[0].U64, sp[1].U64);
+                sp[-2].U64 = (ulong)difference;
+                sp[-1].U64 = (ulong)(difference >> 64);
+                return sp;
+            }
+            case Opcode.I64MulWideS:
+            {
+                Int128 product = (Int128)sp[-2].I64 * sp[-1].I64;
+                sp[-2].U64 = (ulong)product;
+                sp[-1].U64 = (ulong)(product >> 64);
+                return sp;
+            }
+            case Opcode.I64MulWideU:
+            {
+                UInt128 product = (UInt128)sp[-2].U64 * sp[-1].U64;
+                sp[-2].U64 = (ulong)product;
+                sp[-1].U64 = (ulong)(product >> 64);
+                return sp;
+            }
             default:
                 return ExecuteTableOrMemory(ref ins, inst, sp);
         }

@@ -93,6 +93,27 @@ public class ModuleTests
     }
 
     [Fact]
+    public void Multiple_tables_need_reference_types()
+    {
+        var m = new Module { Tables = [Table(), Table()] };
+        Invalid(m, "multiple tables are not allowed (yet)", FeatureSets.Wasm1);
+    }
+
+    [Fact]
+    public void Shared_memory_needs_a_maximum()
+    {
+        var m = new Module { Memories = [new Memory(new MemType(AddrType.I32, new Limits(1), Shared: true))] };
+        Invalid(m, "shared memory must have maximum", FeatureSets.All);
+    }
+
+    [Fact]
+    public void Custom_page_size_is_one_byte_or_64_KiB()
+    {
+        var m = new Module { Memories = [new Memory(new MemType(AddrType.I32, new Limits(1), PageSizeLog2: 12))] };
+        Invalid(m, "invalid custom page size", FeatureSets.All);
+    }
+
+    [Fact]
     public void Table_larger_than_the_32_bit_range()
     {
         var table = new Table(new TableType(AddrType.I32, new Limits(0, 1UL << 32), RefType.FuncRef));
