@@ -284,13 +284,7 @@ internal sealed partial class FunctionGenerator
     /// <summary><c>if (fuel == 0) exit(FuelExitCode); fuel -= 1</c>: at function entry and every loop head.</summary>
     private void EmitFuelCheck()
     {
-        Emit(GlobalGet(GeneratedModule.FuelGlobal));
-        Emit(Opcode.I32Eqz);
-        EmitExitIf(GeneratedModule.FuelExitCode);
-        Emit(GlobalGet(GeneratedModule.FuelGlobal));
-        Emit(I32Const(1));
-        Emit(Opcode.I32Sub);
-        Emit(GlobalSet(GeneratedModule.FuelGlobal));
+        foreach (var ins in FuelCheck.Sequence(GeneratedModule.FuelGlobal, GeneratedModule.ExitFunction, GeneratedModule.FuelExitCode)) Emit(ins);
     }
 
     /// <summary><c>if (depth >= max) exit(DepthExitCode); depth += 1</c>: at function entry.</summary>
@@ -299,7 +293,7 @@ internal sealed partial class FunctionGenerator
         Emit(GlobalGet(GeneratedModule.DepthGlobal));
         Emit(I32Const(_config.Limits.MaxCallDepth));
         Emit(Opcode.I32GeS);
-        EmitExitIf(GeneratedModule.DepthExitCode);
+        foreach (var ins in FuelCheck.ExitIf(GeneratedModule.ExitFunction, GeneratedModule.DepthExitCode)) Emit(ins);
         Emit(GlobalGet(GeneratedModule.DepthGlobal));
         Emit(I32Const(1));
         Emit(Opcode.I32Add);
@@ -313,15 +307,6 @@ internal sealed partial class FunctionGenerator
         Emit(I32Const(1));
         Emit(Opcode.I32Sub);
         Emit(GlobalSet(GeneratedModule.DepthGlobal));
-    }
-
-    private void EmitExitIf(int code)
-    {
-        Emit(new BlockInstruction(Opcode.If, BlockType.Empty));
-        Emit(I32Const(code));
-        Emit(Call(GeneratedModule.ExitFunction));
-        Emit(Opcode.Unreachable);
-        Emit(Opcode.End);
     }
 
     /// <summary>The shortest block type for <c>[params] -> [results]</c>, adding a function type when needed.</summary>
