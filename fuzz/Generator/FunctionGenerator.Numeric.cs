@@ -183,7 +183,7 @@ internal sealed partial class FunctionGenerator
         var slots = new uint[n];
         for (int i = n - 1; i >= 0; i--)
         {
-            var t = ValueTypes.Nullable(_stack[first + i]);
+            var t = ValueTypes.Nullable(Declarable(_stack[first + i]));
             slots[i] = Scratch(t, 2 + i);
             Emit(LocalSet(slots[i]));
             _stack[first + i] = t;

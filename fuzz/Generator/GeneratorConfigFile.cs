@@ -34,10 +34,7 @@ public static class GeneratorConfigFile
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException is { } inner && e.Message.Contains("Exception during deserialization", StringComparison.Ordinal)
-                ? inner.Message
-                : e.Message;
-            throw new GeneratorConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {reason}", e);
+            throw new GeneratorConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {Reason(e)}", e);
         }
         foreach (var (key, message) in GeneratorConfigRules.Check(config))
         {
@@ -45,6 +42,16 @@ public static class GeneratorConfigFile
             throw new GeneratorConfigException($"{file}:{line}:{column}: {key}: {message}");
         }
         return config;
+    }
+
+    /// <summary>The parser's complaint in the file's terms: unknown keys by their name, conversion errors by their cause.</summary>
+    private static string Reason(YamlException e)
+    {
+        var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "^Property '([^']*)' not found on type");
+        if (unknown.Success) return $"unknown key '{unknown.Groups[1].Value}'";
+        return e.InnerException is { } inner && e.Message.Contains("Exception during deserialization", StringComparison.Ordinal)
+            ? inner.Message
+            : e.Message;
     }
 
     /// <summary>Where the dotted <paramref name="key"/> (e.g. <c>limits.max_functions</c>) stands; 1:1 when it is not written.</summary>

@@ -11,7 +11,7 @@ namespace WasmConform.Fuzz.Generator;
 /// <summary>
 /// What happened when a batch of generated modules ran on the reference interpreter: how
 /// calls of their exports ended (values, traps by kind, exits by reason), and which opcodes the
-/// modules contain. Made by <see cref="GeneratorSurvey.Run"/>; printed by <see cref="ToText"/>.
+/// modules contain. Made by <see cref="GeneratorSurvey"/>; printed by <see cref="ToText"/>.
 /// </summary>
 public sealed class SurveyReport
 {
@@ -104,14 +104,17 @@ public static class GeneratorSurvey
     /// </summary>
     public static readonly ExecutionLimits Limits = new() { Fuel = SafetyFuel, StackCells = 1 << 16, MaxCallDepth = 1024 };
 
-    /// <summary>Surveys modules 0..<paramref name="count"/>-1 of seed <paramref name="seed"/> (inputs from <see cref="SeedInput"/>), in parallel.</summary>
-    public static SurveyReport Run(ulong seed, int count, GeneratorConfig config)
+    /// <summary>Surveys generated modules 0..<paramref name="count"/>-1 of seed <paramref name="seed"/>, in parallel.</summary>
+    public static SurveyReport Run(ulong seed, int count, GeneratorConfig config) =>
+        Run(count, config, i => GeneratedModules.Generated(seed, i, config));
+
+    /// <summary>Surveys modules <c>module(0)</c> .. <c>module(count - 1)</c>, in parallel; <paramref name="module"/> must be thread-safe.</summary>
+    public static SurveyReport Run(int count, GeneratorConfig config, Func<long, Module> module)
     {
         var total = new SurveyReport();
         Parallel.For(0, count, () => new SurveyReport(), (i, _, part) =>
         {
-            var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, i, config.Limits.InputBytes), config);
-            RunModule(module, config.EngineFeatures, part);
+            RunModule(module(i), config.EngineFeatures, part);
             return part;
         }, part =>
         {

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using WasmConform.Engine.Embedding;
 using WasmConform.Engine.Execution;
+using WasmConform.Fuzz.Generator;
 
 namespace WasmConform.Bench;
 
 /// <summary>
 /// <c>make bench</c>: whole-program benchmarks. Runs every kernel of the shared benchmark set
 /// (<c>../shared/bench</c>, or the folder given) on the reference interpreter, checks its
-/// checksum and prints the time per module.
+/// checksum and prints the time per module; then the fuzz generator's throughput.
 /// </summary>
 public static class Program
 {
@@ -35,6 +36,8 @@ public static class Program
             Console.WriteLine($"{kernel.Name,-8} {kernel.N,8} {(result.ChecksumOk ? "ok" : "WRONG " + result.Checksum),12} {result.CompileMs,10:F1} {result.RunSeconds,22:F3}");
         }
         if (count > 0) Console.WriteLine($"geometric mean of run times: {Math.Exp(logSum / count):F3} s");
+        foreach (var (name, config) in (ReadOnlySpan<(string, GeneratorConfig)>)[("default", GeneratorConfig.Default), ("all features", GeneratorConfig.AllFeatures)])
+            Console.WriteLine($"generator ({name}): {GeneratedModules.ModulesPerSecond(config, TimeSpan.FromSeconds(2)):F0} modules/s (generate + encode, one thread)");
         return ok ? 0 : 1;
     }
 

@@ -10,6 +10,20 @@ public sealed class GeneratorConfigFileTests
         Assert.Equal(GeneratorConfig.Default, GeneratorConfigFile.Parse("", "empty.yaml"));
 
     [Fact]
+    public void The_example_file_lists_every_key_with_its_default()
+    {
+        var path = Path.Combine(WasmConform.Harness.TestSuite.RepositoryRoot(), "fuzz", "generator.example.yaml");
+        Assert.Equal(GeneratorConfig.Default, GeneratorConfigFile.Load(path));
+        // three sections (features, limits, weights) and four switches, then one line per property.
+        var keys = File.ReadAllLines(path).Count(l => l.TrimStart().Length > 0 && !l.TrimStart().StartsWith('#') && l.Contains(':'));
+        int expected = 3 + 4 + Settable(typeof(FeatureSwitches)) + Settable(typeof(SizeLimits)) + Settable(typeof(FamilyWeights));
+        Assert.Equal(expected, keys);
+    }
+
+    private static int Settable(Type type) =>
+        type.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public).Count(p => p.CanWrite);
+
+    [Fact]
     public void Snake_case_keys_set_features_limits_weights_and_switches()
     {
         var config = GeneratorConfigFile.Parse("""
@@ -46,7 +60,7 @@ public sealed class GeneratorConfigFileTests
     public void An_unknown_key_is_reported_at_its_line_and_column()
     {
         var e = Assert.Throws<GeneratorConfigException>(() => GeneratorConfigFile.Parse("limits:\n  max_funtions: 3\n", "bad.yaml"));
-        Assert.StartsWith("bad.yaml:2:3:", e.Message);
+        Assert.Equal("bad.yaml:2:3: unknown key 'max_funtions'", e.Message);
     }
 
     [Fact]

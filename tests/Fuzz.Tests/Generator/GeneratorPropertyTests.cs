@@ -34,12 +34,12 @@ public sealed class GeneratorPropertyTests
     }
 
     [Property(MaxTest = 200)]
-    public void Long_inputs_give_valid_modules(ulong seed)
+    public void Long_inputs_give_valid_modules_that_decode_with_only_the_configured_features(ulong seed)
     {
         foreach (var config in (GeneratorConfig[])[GeneratorConfig.Default, GeneratorConfig.AllFeatures, NoTraps])
         {
             var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, 0, 4096), config);
-            Validator.Validate(module, config.EngineFeatures);
+            Validator.Validate(Decoder.Decode(Encoder.Encode(module), config.EngineFeatures), config.EngineFeatures);
         }
     }
 
@@ -47,7 +47,14 @@ public sealed class GeneratorPropertyTests
     public bool Decoding_the_encoding_gives_the_same_module(byte[] input)
     {
         var module = ModuleGenerator.Generate(input, GeneratorConfig.AllFeatures);
-        return Decoder.Decode(Encoder.Encode(module)) == module;
+        return Decoder.Decode(Encoder.Encode(module), GeneratorConfig.AllFeatures.EngineFeatures) == module;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Modules_of_the_default_configuration_decode_with_only_its_features(byte[] input)
+    {
+        var module = ModuleGenerator.Generate(input, GeneratorConfig.Default);
+        return Decoder.Decode(Encoder.Encode(module), GeneratorConfig.Default.EngineFeatures) == module;
     }
 
     [Property(MaxTest = 100)]

@@ -23,6 +23,23 @@ public sealed class WasmtimeValidationTests
     }
 
     [Fact]
+    public void Wasmtime_accepts_two_thousand_modules_of_the_default_configuration_with_only_2_0_features()
+    {
+        var config = GeneratorConfig.Default;
+        using var engine = new Wasmtime.Engine(new Wasmtime.Config()
+            .WithBulkMemory(true).WithReferenceTypes(true).WithMultiValue(true).WithSIMD(true).WithRelaxedSIMD(false, false)
+            .WithTailCalls(false).WithMultiMemory(false).WithMemory64(false).WithFunctionReferences(false).WithGc(false)
+            .WithExceptions(false).WithWideArithmetic(false));
+        var rejected = new ConcurrentBag<string>();
+        Parallel.For(0, 2_000, i =>
+        {
+            var bytes = Encoder.Encode(ModuleGenerator.Generate(SeedInput.Bytes(2027, i, config.Limits.InputBytes), config));
+            if (Wasmtime.Module.Validate(engine, bytes) is { } error) rejected.Add($"module {i}: {error}");
+        });
+        Assert.True(rejected.IsEmpty, $"{rejected.Count} rejected, e.g. {string.Join("\n", rejected.Take(3))}");
+    }
+
+    [Fact]
     public void Wasmtime_accepts_ten_thousand_modules_with_every_feature_on()
     {
         var config = GeneratorConfig.AllFeatures;
