@@ -45,7 +45,8 @@ internal sealed partial class FunctionGenerator
     private readonly List<Instruction> _code = [];
     private readonly List<ValType> _stack = [];
     private readonly List<Frame> _frames = [];
-    private readonly int[] _familyWeights = new int[Enum.GetValues<InstructionFamily>().Length];
+    private static readonly InstructionFamily[] Families = Enum.GetValues<InstructionFamily>();
+    private readonly int[] _familyWeights = new int[Families.Length];
     private int _budget;
 
     public FunctionGenerator(ModuleState m, uint funcIndex)
@@ -95,14 +96,14 @@ internal sealed partial class FunctionGenerator
             Drop();
             return;
         }
-        var families = Enum.GetValues<InstructionFamily>();
-        foreach (var f in families) _familyWeights[(int)f] = Applicable(f) ? _config.Weights.Of(f) : 0;
-        if (_familyWeights.All(w => w == 0))
+        int total = 0;
+        foreach (var f in Families) total += _familyWeights[(int)f] = Applicable(f) ? _config.Weights.Of(f) : 0;
+        if (total == 0)
         {
             _budget = 0;
             return;
         }
-        switch (families[_u.Weighted(_familyWeights)])
+        switch (Families[_u.Weighted(_familyWeights)])
         {
             case InstructionFamily.Constant: PushConstant(); break;
             case InstructionFamily.Integer: Simple(InstructionFamily.Integer); break;

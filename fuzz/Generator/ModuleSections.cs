@@ -64,6 +64,12 @@ internal static class ModuleSections
     }
 
     /// <summary>
+    /// The element type of a segment given as function indices, <c>(ref func)</c> (§5.5.12):
+    /// the only kind of segment without reference types, encoded in the 1.0 forms.
+    /// </summary>
+    private static readonly RefType FunctionIndices = new(false, HeapType.Func);
+
+    /// <summary>
     /// Element segment 0 fills the function table with every defined function; then, with
     /// bulk memory or reference types, passive, active and declarative segments of random
     /// reference types. Active segments fit their table (with <c>disallow_traps</c> always,
@@ -73,7 +79,7 @@ internal static class ModuleSections
     {
         var all = Enumerable.Range((int)GeneratedModule.ImportedFunctions, m.DefinedFunctions)
             .Select(f => (EquatableArray<Instruction>)[new IndexInstruction(Opcode.RefFunc, (uint)f)]).ToEquatableArray();
-        AddElement(m, new ElementSegment(RefType.FuncRef, all, SegmentMode.Active(0, [new I32ConstInstruction(0)])), false);
+        AddElement(m, new ElementSegment(FunctionIndices, all, SegmentMode.Active(0, [new I32ConstInstruction(0)])), false);
         int count = m.U.Int(0, m.Config.Limits.MaxElementSegments);
         for (int i = 0; i < count; i++)
         {
@@ -82,7 +88,7 @@ internal static class ModuleSections
             var tables = Enumerable.Range(m.Config.DisallowTraps ? 1 : 0, m.Tables.Count - (m.Config.DisallowTraps ? 1 : 0)).ToList();
             if (mode == 1 && tables.Count == 0) continue;
             int table = mode == 1 ? m.U.Pick(tables) : 0;
-            var type = mode == 1 ? m.Tables[table].Type.ElemType : f.ReferenceTypes ? RandomRef(m) : RefType.FuncRef;
+            var type = !f.ReferenceTypes ? FunctionIndices : mode == 1 ? m.Tables[table].Type.ElemType : RandomRef(m);
             int length = m.U.Int(0, 4);
             if (mode == 1) length = (int)Math.Min((ulong)length, Fit(m, m.Tables[table].Type.Limits.Min, (ulong)length));
             var items = new EquatableArray<Instruction>[length];

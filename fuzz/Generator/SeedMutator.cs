@@ -101,7 +101,8 @@ public static class SeedMutator
         var info = OpcodeTable.Info(ins.Op);
         if (info.Immediate != ImmediateKind.None || info.Signature is null) return null;
         if (!BySignature.TryGetValue(Key(info), out var ops)) return null;
-        var enabled = ops.Where(op => InstructionCatalog.Enabled(features).Any(e => e.Op == op)).ToList();
+        var available = InstructionCatalog.Enabled(features).Select(e => e.Op).ToHashSet();
+        var enabled = ops.Where(available.Contains).ToList();
         return enabled.Count == 0 ? null : new Instruction(u.Pick(enabled));
     }
 

@@ -64,6 +64,24 @@ public sealed class GeneratorPropertyTests
         return Decoder.Decode(Encoder.Encode(module)) == module;
     }
 
+    /// <summary>WebAssembly 1.0: no reference types, bulk memory, multi-value or anything later.</summary>
+    private static readonly GeneratorConfig Mvp = GeneratorConfig.Default with
+    {
+        Features = new FeatureSwitches
+        {
+            MutableGlobals = false, SignExtension = false, SaturatingFloatToInt = false, MultiValue = false,
+            BulkMemory = false, ReferenceTypes = false,
+        },
+    };
+
+    [Property(MaxTest = 200)]
+    public void Modules_of_a_1_0_configuration_decode_and_validate_as_1_0(ulong seed)
+    {
+        Assert.Equal(WasmConform.Engine.FeatureSets.Wasm1, Mvp.EngineFeatures);
+        var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, 0, 4096), Mvp);
+        Validator.Validate(Decoder.Decode(Encoder.Encode(module), Mvp.EngineFeatures), Mvp.EngineFeatures);
+    }
+
     [Property(MaxTest = 200)]
     public bool The_same_input_gives_the_same_module(byte[] input) =>
         ModuleGenerator.Generate((byte[])input.Clone(), GeneratorConfig.AllFeatures) == ModuleGenerator.Generate(input, GeneratorConfig.AllFeatures);
