@@ -20,16 +20,17 @@ internal sealed partial class FunctionGenerator
         var table = _m.Tables[(int)t];
         bool writable = !NoTraps || t != 0;
         ulong min = table.Type.Limits.Min;
+        bool indexable = min > 0 || !NoTraps;
         switch (pick)
         {
-            case 0:
+            case 0 when indexable:
                 Supply([table.Addr]);
                 if (min > 0 && ShouldGuard()) MaskOperands([LowMask(min - 1)]);
                 Pop(1);
                 Emit(new IndexInstruction(Opcode.TableGet, t));
                 Push(table.Elem);
                 break;
-            case 1 when writable:
+            case 1 when writable && indexable:
                 Supply([table.Addr, table.Elem]);
                 if (min > 0 && ShouldGuard()) MaskOperands([LowMask(min - 1), null]);
                 Pop(2);

@@ -23,9 +23,12 @@ public static class ModuleGenerator
         Generate(new ChoiceStream(input), config ?? GeneratorConfig.Default);
 
     /// <summary>The module the next choices of <paramref name="u"/> describe.</summary>
+    /// <exception cref="ArgumentException">The configuration breaks a rule that <see cref="GeneratorConfigFile"/> checks (a limit out of range, a feature without the one it needs).</exception>
     public static Module Generate(ChoiceStream u, GeneratorConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        foreach (var (key, message) in GeneratorConfigRules.Check(config))
+            throw new ArgumentException($"{key}: {message}", nameof(config));
         var m = new ModuleState(u, config);
         var imports = DeclareImports(m);
         DeclareFunctions(m);

@@ -94,3 +94,71 @@ public sealed class GeneratorPropertyTests
         Assert.Single(module.Functions);
     }
 }
+
+/// <summary>The generator's contract holds under any configuration the rules allow, not only the shipped ones.</summary>
+public sealed class RandomConfigurationTests
+{
+    /// <summary>A configuration chosen by <paramref name="bytes"/>: random switches (kept consistent), small limits, random weights.</summary>
+    private static GeneratorConfig ConfigFrom(byte[] bytes)
+    {
+        var u = new ChoiceStream(bytes);
+        bool rt = u.Bool(), fr = rt && u.Bool(), simd = u.Bool();
+        var weights = new FamilyWeights();
+        foreach (var p in typeof(FamilyWeights).GetProperties().Where(p => p.CanWrite))
+            p.SetValue(weights, u.Int(0, 5));
+        bool noTraps = u.Bool();
+        return new GeneratorConfig
+        {
+            Features = new FeatureSwitches
+            {
+                MutableGlobals = u.Bool(), SignExtension = u.Bool(), SaturatingFloatToInt = u.Bool(), MultiValue = u.Bool(),
+                BulkMemory = u.Bool(), ReferenceTypes = rt, Simd = simd, RelaxedSimd = simd && u.Bool(), TailCall = u.Bool(),
+                ExtendedConst = u.Bool(), MultiMemory = u.Bool(), Memory64 = u.Bool(), FunctionReferences = fr, Gc = fr && u.Bool(),
+            },
+            Limits = new SizeLimits
+            {
+                MaxFunctions = u.Int(1, 4), MaxParams = u.Int(0, 4), MaxResults = u.Int(0, 4), MaxLocals = u.Int(0, 4),
+                MaxInstructions = u.Int(0, 200), MaxBlockDepth = u.Int(0, 6), MaxTables = u.Int(0, 3), MaxTableSize = u.Int(0, 8),
+                MaxMemories = u.Int(0, 3), MaxMemoryPages = u.Int(noTraps ? 1 : 0, 3), MaxGlobals = u.Int(0, 4),
+                MaxElementSegments = u.Int(0, 4), MaxDataSegments = u.Int(0, 4), MaxDataBytes = u.Int(0, 40),
+                Fuel = u.Int(0, 100), MaxCallDepth = u.Int(1, 10),
+            },
+            CanonicalizeNans = u.Bool(),
+            DisallowTraps = noTraps,
+            GuardPercent = u.Int(0, 100),
+            StartPercent = u.Int(0, 100),
+            Weights = weights,
+        };
+    }
+
+    [Property(MaxTest = 500)]
+    public void Any_allowed_configuration_gives_valid_modules_that_decode_with_only_its_features(ulong configSeed, ulong seed)
+    {
+        var config = ConfigFrom(SeedInput.Bytes(configSeed, 0, 128));
+        var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, 0, 2048), config);
+        var decoded = Decoder.Decode(Encoder.Encode(module), config.EngineFeatures);
+        Assert.Equal(module, decoded);
+        Validator.Validate(decoded, config.EngineFeatures);
+    }
+
+    /// <summary>SIMD is left out: the interpreter does not run it yet.</summary>
+    [Property(MaxTest = 150)]
+    public void Without_traps_no_call_traps_under_any_allowed_configuration(ulong configSeed, ulong seed)
+    {
+        var c = ConfigFrom(SeedInput.Bytes(configSeed, 0, 128));
+        var config = c with
+        {
+            DisallowTraps = true,
+            Features = c.Features with { Simd = false, RelaxedSimd = false },
+            Limits = c.Limits with { MaxMemoryPages = Math.Max(1, c.Limits.MaxMemoryPages) },
+        };
+        var report = new SurveyReport();
+        GeneratorSurvey.RunModule(ModuleGenerator.Generate(SeedInput.Bytes(seed, 0, 2048), config), config.EngineFeatures, report);
+        Assert.Equal(0, report.InstantiationTraps + report.TrapCount);
+        Assert.Equal(0, report.Exhausted);
+    }
+
+    [Fact]
+    public void A_configuration_that_breaks_a_rule_is_an_argument_error() =>
+        Assert.Throws<ArgumentException>(() => ModuleGenerator.Generate([], GeneratorConfig.Default with { Limits = new SizeLimits { MaxFunctions = 0 } }));
+}
