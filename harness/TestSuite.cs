@@ -2,7 +2,8 @@ namespace WasmConform.Harness;
 
 /// <summary>
 /// Finds the official spec test suite and its <c>.wast</c> files. The suite's root is
-/// <c>$WASM_TESTSUITE</c> when set, else <c>../shared/testsuite</c> beside the repository.
+/// <c>$WASM_TESTSUITE</c> when set, else <c>shared/testsuite</c> in the nearest folder above the
+/// repository that has one (<c>../shared/testsuite</c> for a checkout).
 /// </summary>
 public static class TestSuite
 {
@@ -16,7 +17,14 @@ public static class TestSuite
         {
             var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
             if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-            return Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testsuite"));
+            // shared/testsuite beside the repository (or further up, for a worktree of it).
+            var first = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testsuite"));
+            for (var dir = Directory.GetParent(RepositoryRoot()); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "testsuite");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            return first;
         }
     }
 

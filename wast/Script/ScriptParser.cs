@@ -9,6 +9,7 @@ internal sealed partial class ScriptParser
 {
     private readonly TokenReader R;
     private readonly string _file;
+    private int _eitherDepth;
 
     private ScriptParser(TokenReader reader, string file)
     {
@@ -108,7 +109,7 @@ internal sealed partial class ScriptParser
         R.Advance();
     }
 
-    private SourceLocation Here() => new(_file, R.Current.Line, R.Current.Column);
+    private SourceLocation Here() => new(_file, R.Current.Line, R.Tokens.ColumnOf(R.Current));
 
     private string? OptionalId() => R.At(TokenKind.Id) ? R.IdName(R.Advance()) : null;
 
@@ -162,7 +163,7 @@ internal sealed partial class ScriptParser
         else if (R.Accept(Kw.Quote))
         {
             var first = R.Current;
-            var start = new SourceLocation(_file, first.Line, first.Column + 1);
+            var start = new SourceLocation(_file, first.Line, R.Tokens.ColumnOf(first) + 1);
             source = new QuotedModule(R.ReadStrings(), start);
         }
         else

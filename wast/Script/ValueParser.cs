@@ -63,8 +63,10 @@ internal sealed partial class ScriptParser
 
     private EitherResult Either()
     {
+        if (++_eitherDepth > WatParser.MaxNestingDepth) throw R.Error(R.Current, "results nested too deeply");
         var alternatives = new List<ResultPattern> { Result() };
         while (R.At(TokenKind.LParen)) alternatives.Add(Result());
+        _eitherDepth--;
         return new EitherResult(alternatives.ToArray());
     }
 

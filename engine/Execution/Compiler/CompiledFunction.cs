@@ -23,6 +23,8 @@ internal sealed class CompiledFunction
     public required BrTableEntry[] BrTables { get; init; }
     /// <summary>v128 constants, two cells each (low, high), addressed by <see cref="Op.ConstV128"/>.</summary>
     public required ulong[] V128Pool { get; init; }
+    /// <summary>try_table handlers, innermost first (an inner try_table ends before its outer one).</summary>
+    public required ExceptionHandler[] Handlers { get; init; }
     /// <summary>For messages: the function index in its module.</summary>
     public required int FunctionIndex { get; init; }
 }

@@ -15,6 +15,18 @@ internal sealed partial class FunctionCompiler
             case Opcode.Block or Opcode.Loop or Opcode.If:
                 CompileBlock((BlockInstruction)ins);
                 break;
+            case Opcode.TryTable:
+                CompileTryTable((TryTableInstruction)ins);
+                break;
+            case Opcode.Try:
+                CompileBlock((BlockInstruction)ins);
+                break;
+            case Opcode.Catch or Opcode.CatchAll:
+                CompileLegacyCatch(ins);
+                break;
+            case Opcode.Delegate:
+                CompileDelegate((IndexInstruction)ins);
+                break;
             case Opcode.Else:
                 CompileElse();
                 break;
@@ -26,7 +38,8 @@ internal sealed partial class FunctionCompiler
                 MarkUnreachable();
                 break;
             default:
-                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins) && !CompileMemory(ins))
+                if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins)
+                    && !CompileMemory(ins) && !CompileGc(ins))
                     CompileSimple(ins);
                 break;
         }
@@ -47,7 +60,12 @@ internal sealed partial class FunctionCompiler
                 if (_deadDepth == 0) return false;
                 _deadDepth--;
                 return true;
-            case Opcode.Else or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate:
+            case Opcode.Delegate:
+                // delegate closes its try like end does.
+                if (_deadDepth == 0) return false;
+                _deadDepth--;
+                return true;
+            case Opcode.Else or Opcode.Catch or Opcode.CatchAll:
                 return _deadDepth > 0;
             default:
                 return true;
@@ -91,6 +109,20 @@ internal sealed partial class FunctionCompiler
             case IndexInstruction { Op: Opcode.CallRef or Opcode.ReturnCallRef } callRef:
                 CompileCall(callRef.Op == Opcode.CallRef ? Op.CallRef : Op.ReturnCallRef,
                     (int)callRef.Index, 0, _ctx.FuncTypeAt(callRef.Index), 1);
+                return true;
+            case IndexInstruction { Op: Opcode.Throw } t:
+                Pop(_ctx.Tags[t.Index].Params.Count);
+                Emit(Op.Throw, (int)t.Index);
+                MarkUnreachable();
+                return true;
+            case { Op: Opcode.ThrowRef }:
+                Pop();
+                Emit(Op.ThrowRef);
+                MarkUnreachable();
+                return true;
+            case IndexInstruction { Op: Opcode.Rethrow } rethrow:
+                Emit(Op.Rethrow, Label(rethrow.Index).ExceptionSlot);
+                MarkUnreachable();
                 return true;
             case { Op: Opcode.Drop }:
                 Emit(Op.Drop, Pop());

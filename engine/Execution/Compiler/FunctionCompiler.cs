@@ -46,11 +46,26 @@ internal sealed partial class FunctionCompiler
         /// <summary>For if: the index of the BrUnless to patch at else/end.</summary>
         public int ElseFixup = -1;
         public bool Unreachable;
-        public readonly List<(bool InTable, int Index)> Fixups = [];
+        public readonly List<Fixup> Fixups = [];
+        /// <summary>For try_table and legacy try: its handlers, completed at its end.</summary>
+        public ExceptionHandler? Handler;
+        /// <summary>For legacy try: its catch clauses so far, and the hidden local keeping the caught exception.</summary>
+        public List<CatchTarget>? LegacyCatches;
+        public int ExceptionSlot = -1;
+        /// <summary>Delegates waiting for this block's handler to be placed (their index is patched at the end).</summary>
+        public List<ExceptionHandler>? Delegates;
 
         /// <summary>Cells a branch to this label carries: loop parameters, else results.</summary>
         public int LabelCells => Kind == Opcode.Loop ? ParamCells : ResultCells;
     }
+
+    /// <summary>Where a forward branch's target pc goes once its block ends: an instruction's A, a br_table entry, or a catch clause.</summary>
+    private enum FixupKind : byte { Code, Table, Catch }
+
+    private readonly record struct Fixup(FixupKind Kind, int Index, int Catch = 0);
+
+    private readonly List<ExceptionHandler> _handlers = [];
+    private int _nextExceptionSlot;
 
     private FunctionCompiler(CodeContext ctx, FuncType type, EquatableArray<ValType> locals, bool metered)
     {
@@ -87,6 +102,10 @@ internal sealed partial class FunctionCompiler
 
     private CompiledFunction CompileBody(FuncType type, EquatableArray<Instruction> body, int functionIndex)
     {
+        // Legacy try blocks keep their caught exception in hidden locals after the declared ones.
+        _nextExceptionSlot = _height;
+        foreach (var ins in body.AsSpan())
+            if (ins.Op == Opcode.Try) _height++;
         int localCells = _height;
         PushControl(Opcode.Nop, [], Sizes(type.Results));
         StartBlock();
@@ -100,6 +119,7 @@ internal sealed partial class FunctionCompiler
             ResultCells = CodeContext.Cells(type.Results),
             MaxStackCells = _maxHeight - localCells,
             BrTables = [.. _brTables],
+            Handlers = [.. _handlers],
             V128Pool = [.. _v128],
             FunctionIndex = functionIndex,
         };
@@ -219,7 +239,7 @@ internal sealed partial class FunctionCompiler
         long b = move ? ((long)target.Height << 32) | (uint)count : 0;
         int at = Emit(move ? withCopy : plain, 0, b);
         if (target.Kind == Opcode.Loop) Patch(at, target.StartPc);
-        else target.Fixups.Add((false, at));
+        else target.Fixups.Add(new Fixup(FixupKind.Code, at));
     }
 
     /// <summary>A branch whose move spec is always in <c>B</c> (-1: no move), for the rarer conditional branches.</summary>
@@ -229,7 +249,7 @@ internal sealed partial class FunctionCompiler
         long b = _height - count != target.Height ? ((long)target.Height << 32) | (uint)count : -1;
         int at = Emit(op, 0, b);
         if (target.Kind == Opcode.Loop) Patch(at, target.StartPc);
-        else target.Fixups.Add((false, at));
+        else target.Fixups.Add(new Fixup(FixupKind.Code, at));
     }
 
     private void Patch(int at, int target)
@@ -243,7 +263,7 @@ internal sealed partial class FunctionCompiler
     {
         var entry = new BrTableEntry { Dest = target.Height, Count = target.LabelCells };
         if (target.Kind == Opcode.Loop) entry.Target = target.StartPc;
-        else target.Fixups.Add((true, index));
+        else target.Fixups.Add(new Fixup(FixupKind.Table, index));
         return entry;
     }
 
@@ -270,9 +290,119 @@ internal sealed partial class FunctionCompiler
                 StartBlock();
                 break;
             default:
-                throw new UnsupportedFeatureException("legacy exception handling");
+                PushControl(Opcode.Try, parameters, results);
+                Current.Handler = new ExceptionHandler { Start = _code.Count };
+                Current.LegacyCatches = [];
+                Current.ExceptionSlot = _nextExceptionSlot++;
+                break;
         }
     }
+
+    /// <summary>
+    /// Legacy <c>catch x</c> / <c>catch_all</c>: ends the try body (or the previous clause) with a
+    /// branch to the end, and starts a clause whose code sees the payload on the try's base.
+    /// </summary>
+    private void CompileLegacyCatch(Instruction ins)
+    {
+        var c = Current;
+        var catches = c.LegacyCatches!;
+        if (!c.Unreachable) EmitBranch(c, Op.Br, Op.BrCopy);
+        if (catches.Count == 0) c.Handler!.End = _code.Count;
+        bool all = ins.Op == Opcode.CatchAll;
+        int tag = all ? 0 : (int)((IndexInstruction)ins).Index;
+        catches.Add(new CatchTarget
+        {
+            Kind = all ? CatchKind.CatchAll : CatchKind.Catch,
+            Tag = tag,
+            Target = _code.Count,
+            Dest = c.Height,
+            ExceptionSlot = c.ExceptionSlot,
+        });
+        c.Unreachable = false;
+        ResetOperands(c, all ? [] : Sizes(_ctx.Tags[tag].Params));
+        StartBlock();
+    }
+
+    /// <summary>
+    /// Legacy <c>delegate l</c>: closes the try; exceptions in its body go on to the handlers
+    /// of the l-th enclosing label (the first try-like block at or outside it), or to the caller.
+    /// </summary>
+    private void CompileDelegate(IndexInstruction ins)
+    {
+        var c = Current;
+        var handler = c.Handler!;
+        handler.End = _code.Count;
+        handler.IsDelegate = true;
+        for (int i = _controls.Count - 2 - (int)ins.Index; i >= 0; i--)
+        {
+            var outer = _controls[i];
+            if (outer.Handler is null || outer.LegacyCatches is { Count: > 0 }) continue;
+            (outer.Delegates ??= []).Add(handler);
+            break;
+        }
+        CompileEnd();
+    }
+
+
+    /// <summary>Adds a finished handler to the function's list (inner before outer) and points delegates at it.</summary>
+    private void PlaceHandler(Control c, ExceptionHandler handler)
+    {
+        if (c.LegacyCatches is { } catches)
+        {
+            if (catches.Count == 0 && !handler.IsDelegate) handler.End = _code.Count;
+            handler.Catches = [.. catches];
+        }
+        else
+        {
+            handler.End = _code.Count;
+        }
+        _handlers.Add(handler);
+        foreach (var d in c.Delegates ?? []) d.DelegateIndex = _handlers.Count - 1;
+    }
+
+    /// <summary>Points a forward branch at <paramref name="target"/>.</summary>
+    private void Resolve(Fixup fixup, int target)
+    {
+        switch (fixup.Kind)
+        {
+            case FixupKind.Table:
+                var entry = _brTables[fixup.Index];
+                entry.Target = target;
+                _brTables[fixup.Index] = entry;
+                break;
+            case FixupKind.Catch:
+                _pendingCatches[fixup.Index].Catches[fixup.Catch].Target = target;
+                break;
+            default:
+                Patch(fixup.Index, target);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// try_table (§3.3.8 / §4.4.8): a block whose catch clauses branch to labels outside it.
+    /// Their targets are resolved now (loops) or at their blocks' ends (forward labels).
+    /// </summary>
+    private void CompileTryTable(TryTableInstruction ins)
+    {
+        var catches = new CatchTarget[ins.Catches.Count];
+        var handler = new ExceptionHandler { Catches = catches };
+        _pendingCatches.Add(handler);
+        for (int i = 0; i < catches.Length; i++)
+        {
+            var clause = ins.Catches[i];
+            var target = Label(clause.Label);
+            catches[i] = new CatchTarget { Kind = clause.Kind, Tag = (int)clause.Tag, Dest = target.Height, ExceptionSlot = -1 };
+            if (target.Kind == Opcode.Loop) catches[i].Target = target.StartPc;
+            else target.Fixups.Add(new Fixup(FixupKind.Catch, _pendingCatches.Count - 1, i));
+        }
+        var sig = _ctx.BlockSignature(ins.Type);
+        PushControl(Opcode.TryTable, Sizes(sig.Params), Sizes(sig.Results));
+        Current.Handler = handler;
+        handler.Start = _code.Count;
+    }
+
+    private readonly List<ExceptionHandler> _pendingCatches = [];
 
     private void CompileElse()
     {
@@ -292,20 +422,9 @@ internal sealed partial class FunctionCompiler
         // An if without else: its false branch passes the parameters through as results.
         if (c.ElseFixup >= 0) Patch(c.ElseFixup, _code.Count);
         _controls.RemoveAt(_controls.Count - 1);
+        if (c.Handler is { } handler) PlaceHandler(c, handler);
         if (c.Kind != Opcode.Loop)
-            foreach (var (inTable, index) in c.Fixups)
-            {
-                if (inTable)
-                {
-                    var entry = _brTables[index];
-                    entry.Target = _code.Count;
-                    _brTables[index] = entry;
-                }
-                else
-                {
-                    Patch(index, _code.Count);
-                }
-            }
+            foreach (var fixup in c.Fixups) Resolve(fixup, _code.Count);
         ResetOperands(c, c.Results);
         if (_controls.Count == 0) Emit(Op.Return);
         else StartBlock();

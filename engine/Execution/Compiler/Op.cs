@@ -48,6 +48,13 @@ internal enum Op : ushort
     /// <summary>Tail-call a function reference (type <c>A</c>).</summary>
     ReturnCallRef,
 
+    /// <summary>Pop the parameters of tag <c>A</c> and throw an exception with them (§4.4.8 throw).</summary>
+    Throw,
+    /// <summary>Pop an exception reference and throw it; null traps (§4.4.8 throw_ref).</summary>
+    ThrowRef,
+    /// <summary>Legacy <c>rethrow</c>: throw again the exception kept in the hidden local at frame offset <c>A</c>.</summary>
+    Rethrow,
+
     /// <summary>Pop <c>A</c> cells.</summary>
     Drop,
     /// <summary>Pop an i32 and two operands of <c>A</c> cells each; keep the first when the i32 is non-zero, else the second.</summary>
@@ -124,6 +131,32 @@ internal struct Inst
 
     public override readonly string ToString() =>
         (int)Op < (int)Op.First ? $"{(Opcode)Op} {A} {B}" : $"{Op}{(Aux != 0 ? "/" + (Opcode)Aux : "")} {A} {B}";
+}
+
+/// <summary>
+/// A try_table's handlers: while <c>[Start, End)</c> runs, an exception is matched against
+/// <see cref="Catches"/> in order (§4.4.8 try_table).
+/// </summary>
+internal sealed class ExceptionHandler
+{
+    public int Start;
+    public int End;
+    public CatchTarget[] Catches = [];
+    /// <summary>Legacy <c>try … delegate l</c>: exceptions in the range go on to <see cref="DelegateIndex"/>.</summary>
+    public bool IsDelegate;
+    /// <summary>The handler the search continues with (index into the function's handlers), or -1 for the caller.</summary>
+    public int DelegateIndex = -1;
+}
+
+/// <summary>A catch clause resolved: kind, tag index (for the tagged kinds), and the branch it takes.</summary>
+internal struct CatchTarget
+{
+    public Syntax.CatchKind Kind;
+    public int Tag;
+    public int Target;
+    public int Dest;
+    /// <summary>Legacy catch clauses: the frame offset of the hidden local that keeps the caught exception for <c>rethrow</c>; -1 otherwise.</summary>
+    public int ExceptionSlot;
 }
 
 /// <summary>An entry of a <see cref="Op.BrTable"/>: target pc and the cell move, as in <see cref="Op.BrCopy"/>.</summary>

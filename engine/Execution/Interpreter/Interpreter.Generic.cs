@@ -65,6 +65,55 @@ internal sealed unsafe partial class Interpreter
 
     private static UInt128 Wide(ulong low, ulong high) => new(high, low);
 
+    /// <summary>throw x: a new exception of tag <paramref name="tag"/> with the tag's parameters popped as payload.</summary>
+    private static ExceptionInstance NewException(TagInstance tag, ref Slot* sp)
+    {
+        int cells = CodeContext.Cells(tag.Type.Params);
+        var payload = new Slot[cells];
+        sp -= cells;
+        for (int i = 0; i < cells; i++) payload[i] = sp[i];
+        return new ExceptionInstance(tag, payload);
+    }
+
+    /// <summary>
+    /// Looks for a catch clause of <paramref name="fn"/> that takes <paramref name="exception"/>
+    /// thrown at <paramref name="at"/>; when one does, puts what it delivers (payload and/or the
+    /// exception reference) at its label's height and points <paramref name="pc"/> at its target.
+    /// </summary>
+    private static bool TryCatch(CompiledFunction fn, ModuleInstance inst, ExceptionInstance exception, int at, Slot* fp, ref Slot* sp, ref int pc)
+    {
+        var handlers = fn.Handlers;
+        for (int h = 0; h < handlers.Length; h++)
+        {
+            var handler = handlers[h];
+            if (at < handler.Start || at >= handler.End) continue;
+            if (handler.IsDelegate)
+            {
+                // Legacy delegate: the search goes on at the target block's handler, or in the caller.
+                if (handler.DelegateIndex < 0) return false;
+                h = handler.DelegateIndex - 1;
+                continue;
+            }
+            foreach (ref readonly var c in handler.Catches.AsSpan())
+            {
+                bool tagged = c.Kind is CatchKind.Catch or CatchKind.CatchRef;
+                if (tagged && inst.Tags[c.Tag] != exception.Tag) continue;
+                if (c.ExceptionSlot >= 0) fp[c.ExceptionSlot] = new Slot { Ref = exception };
+                Slot* dest = fp + c.Dest;
+                if (tagged)
+                    foreach (var cell in exception.Payload) *dest++ = cell;
+                if (c.Kind is CatchKind.CatchRef or CatchKind.CatchAllRef) *dest++ = new Slot { Ref = exception };
+                sp = dest;
+                pc = c.Target;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ExceptionInstance NullException() => throw new TrapException(TrapKind.NullExceptionReference);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static FunctionInstance NullFunction() => throw new TrapException(TrapKind.NullFunctionReference);
 
@@ -78,14 +127,14 @@ internal sealed unsafe partial class Interpreter
                 (sp++)->Ref = inst.Functions[ins.A];
                 return sp;
             case Opcode.RefIsNull:
-                sp[-1].I32 = sp[-1].Ref is null ? 1 : 0;
+                sp[-1] = new Slot { I32 = sp[-1].Ref is null ? 1 : 0 };
                 return sp;
             case Opcode.RefAsNonNull:
                 if (sp[-1].Ref is null) Trap(TrapKind.NullReference);
                 return sp;
             case Opcode.RefEq:
                 sp--;
-                sp[-1].I32 = RuntimeReferences.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0;
+                sp[-1] = new Slot { I32 = RuntimeReferences.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0 };
                 return sp;
             // Wide-arithmetic proposal: 128-bit results as two i64 halves (low first).
             case Opcode.I64Add128:
@@ -118,6 +167,9 @@ internal sealed unsafe partial class Interpreter
                 sp[-1].U64 = (ulong)(product >> 64);
                 return sp;
             }
+            // GC instructions (struct.*, array.*, casts, i31): contiguous in Opcode.
+            case >= Opcode.StructNew and <= Opcode.I31GetU:
+                return GcInstructions.Execute(ref ins, inst, sp);
             default:
                 return ExecuteTableOrMemory(ref ins, inst, sp);
         }

@@ -32,6 +32,7 @@ internal sealed unsafe partial class Interpreter
             int pc = 0;
             FunctionInstance callee;
             bool tail;
+            ExceptionInstance? exception = null;
             while (true)
             {
                 ref Inst ins = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(code), pc++);
@@ -110,6 +111,16 @@ internal sealed unsafe partial class Interpreter
                         callee = (--sp)->Ref as FunctionInstance ?? NullFunction();
                         tail = ins.Op == Op.ReturnCallRef;
                         goto call;
+
+                    case Op.Throw:
+                        exception = NewException(inst.Tags[ins.A], ref sp);
+                        goto @throw;
+                    case Op.ThrowRef:
+                        exception = (--sp)->Ref as ExceptionInstance ?? NullException();
+                        goto @throw;
+                    case Op.Rethrow:
+                        exception = (ExceptionInstance)fp[ins.A].Ref!;
+                        goto @throw;
 
                     // §4.4.4 parametric instructions.
                     case Op.Drop:
@@ -394,6 +405,30 @@ internal sealed unsafe partial class Interpreter
                 sp = CallHost((HostFunction)callee, sp, stackBase);
                 mem = Memory0(inst);
                 if (!tail) continue;
+                goto @return;
+
+            @throw:
+            {
+                // §4.4.8 throw: unwind to the innermost try_table whose catch clause matches.
+                int at = pc - 1;
+                while (!TryCatch(fn, inst, exception!, at, fp, ref sp, ref pc))
+                {
+                    ref Frame unwound = ref _frames[--_depth];
+                    if (unwound.Code is null) throw new UncaughtException(exception!);
+                    fn = unwound.Code;
+                    pc = unwound.Pc;
+                    fp = stackBase + unwound.Fp;
+                    if (unwound.Instance != inst)
+                    {
+                        inst = unwound.Instance!;
+                        globals = inst.Globals;
+                    }
+                    at = pc - 1;
+                }
+                code = fn.Code;
+                mem = Memory0(inst);
+                continue;
+            }
 
             @return:
             {

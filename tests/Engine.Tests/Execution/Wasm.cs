@@ -19,6 +19,11 @@ internal static class Wasm
     public static Instruction Loop(BlockType type) => new BlockInstruction(Opcode.Loop, type);
     public static Instruction If(BlockType type) => new BlockInstruction(Opcode.If, type);
     public static Instruction Load(Opcode op, ulong offset = 0) => new MemoryInstruction(op, new MemArg(0, offset));
+    public static Instruction Store(Opcode op, ulong offset = 0) => new MemoryInstruction(op, new MemArg(0, offset));
+    public static Instruction V128(ulong low, ulong high) => new V128ConstInstruction(low, high);
+    public static Instruction Lane(Opcode op, byte lane) => new LaneInstruction(op, lane);
+    public static Instruction Shuffle(params byte[] lanes) => new ShuffleInstruction(lanes);
+    public static Instruction MemoryLane(Opcode op, byte lane, ulong offset = 0) => new MemoryLaneInstruction(op, new MemArg(0, offset), lane);
     public static readonly Instruction End = new(Opcode.End);
     public static readonly Instruction Else = new(Opcode.Else);
 
