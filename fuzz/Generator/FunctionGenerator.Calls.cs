@@ -30,7 +30,7 @@ internal sealed partial class FunctionGenerator
     {
         if (!tail) return _m.RandomDefinedFunction();
         var fitting = Enumerable.Range((int)GeneratedModule.ImportedFunctions, _m.DefinedFunctions)
-            .Where(g => ValueTypes.Match(_m.FuncType((uint)g).Results.AsSpan(), _type.Results.AsSpan())).ToList();
+            .Where(g => _m.Types.Match(_m.FuncType((uint)g).Results.AsSpan(), _type.Results.AsSpan())).ToList();
         return fitting.Count == 0 ? -1 : _u.Pick(fitting);
     }
 
@@ -60,16 +60,16 @@ internal sealed partial class FunctionGenerator
                 return;
             }
             uint typeIndex = _m.FuncTypes[callee];
-            var type = _m.Types[typeIndex];
+            var type = _m.Types.Func(typeIndex);
             Supply(type.Params.AsSpan());
             Pop(type.Params.Count);
             Emit(I32Const(callee - (int)GeneratedModule.ImportedFunctions));
             FinishCall(new IndexPairInstruction(op, 0, typeIndex), type, tail);
             return;
         }
-        var tables = Enumerable.Range(0, _m.Tables.Count).Where(t => ValueTypes.Matches(_m.Tables[t].Elem, ValType.FuncRef)).ToList();
+        var tables = Enumerable.Range(0, _m.Tables.Count).Where(t => _m.Types.Matches(_m.Tables[t].Elem, ValType.FuncRef)).ToList();
         var types = Enumerable.Range(0, _m.Types.Count)
-            .Where(t => !tail || ValueTypes.Match(_m.Types[(uint)t].Results.AsSpan(), _type.Results.AsSpan())).ToList();
+            .Where(t => _m.Types.IsFunc((uint)t) && (!tail || _m.Types.Match(_m.Types.Func((uint)t).Results.AsSpan(), _type.Results.AsSpan()))).ToList();
         if (types.Count == 0)
         {
             IndirectCall(false);
@@ -77,7 +77,7 @@ internal sealed partial class FunctionGenerator
         }
         uint table = (uint)_u.Pick(tables);
         uint index = (uint)_u.Pick(types);
-        var called = _m.Types[index];
+        var called = _m.Types.Func(index);
         Supply([.. called.Params, _m.Tables[(int)table].Addr]);
         Pop(called.Params.Count + 1);
         FinishCall(new IndexPairInstruction(op, table, index), called, tail);
@@ -93,7 +93,7 @@ internal sealed partial class FunctionGenerator
             return;
         }
         uint typeIndex = _m.FuncTypes[callee];
-        var type = _m.Types[typeIndex];
+        var type = _m.Types.Func(typeIndex);
         var reference = new ValType(new RefType(true, HeapType.Concrete(typeIndex)));
         Supply([.. type.Params, reference]);
         if (_stack[^1].Ref.Nullable && (NoTraps || ShouldGuard()))

@@ -14,13 +14,18 @@ internal sealed partial class FunctionGenerator
             Emit(Opcode.Nop);
             return;
         }
-        switch (_u.Weighted([canOpen ? 3 : 0, canOpen ? 2 : 0, canOpen ? 3 : 0, canClose ? _frames.Count : 0]))
+        var f = _m.Features;
+        bool tryTable = canOpen && f.Exceptions, tryLegacy = canOpen && f.LegacyExceptions;
+        switch (_u.Weighted([canOpen ? 3 : 0, canOpen ? 2 : 0, canOpen ? 3 : 0, canClose ? _frames.Count : 0, tryTable ? 2 : 0, tryLegacy ? 2 : 0]))
         {
             case 0: Open(FrameKind.Block); break;
             case 1: Open(FrameKind.Loop); break;
             case 2: Open(FrameKind.If); break;
+            case 4: OpenTryTable(); break;
+            case 5: Open(FrameKind.Try); break;
             default:
                 if (Current.Kind == FrameKind.If && _u.Bool()) ToElse();
+                else if (Current.Kind is FrameKind.Try or FrameKind.Catch && _u.Chance(70)) NextHandler();
                 else CloseFrame();
                 break;
         }
@@ -31,24 +36,38 @@ internal sealed partial class FunctionGenerator
     /// multi-value a function type whose parameters are the types of values now on top.
     /// A loop starts with a fuel check.
     /// </summary>
-    private void Open(FrameKind kind)
+    private void Open(FrameKind kind, Instruction? opening = null)
     {
-        ValType[] parameters = [];
-        ValType[] results;
+        var (parameters, results) = RandomBlockType();
+        OpenWith(kind, parameters, results, opening);
+    }
+
+    /// <summary>A block type: empty, one result, or with multi-value parameters (the types on top of the stack) and results.</summary>
+    private (ValType[] Params, ValType[] Results) RandomBlockType()
+    {
+        bool nonNull = _m.Features.FunctionReferences;
         switch (_u.Weighted([3, 3, _m.Features.MultiValue ? 3 : 0]))
         {
             case 0:
-                results = [];
-                break;
+                return ([], []);
             case 1:
-                results = [_m.RandomValType(nonNull: _m.Features.FunctionReferences)];
-                break;
+                return ([], [CanMakeOr(_m.RandomValType(nonNull))]);
             default:
                 int k = _u.Int(0, Math.Min(3, Available));
-                parameters = _stack.Skip(_stack.Count - k).Select(Declarable).ToArray();
-                results = _m.RandomValTypes(_m.MaxResults, nonNull: _m.Features.FunctionReferences);
-                break;
+                var parameters = _stack.Skip(_stack.Count - k).Select(Declarable).ToArray();
+                return (parameters, _m.RandomValTypes(_m.MaxResults, nonNull).Select(CanMakeOr).ToArray());
         }
+    }
+
+    private ValType CanMakeOr(ValType t) => HasLeaf(t) ? t : ValueTypes.Nullable(t);
+
+    /// <summary>
+    /// Opens <paramref name="kind"/> with the given block type: operands supplied, the block
+    /// instruction (or <paramref name="opening"/>, a try_table with its catches, whose block type
+    /// is filled in here), a new frame; a loop starts with a fuel check.
+    /// </summary>
+    private void OpenWith(FrameKind kind, ValType[] parameters, ValType[] results, Instruction? opening = null)
+    {
         var type = BlockTypeFor(parameters, results);
         if (kind == FrameKind.If)
         {
@@ -61,8 +80,8 @@ internal sealed partial class FunctionGenerator
             Pop(parameters.Length);
         }
         Push(parameters);
-        var op = kind switch { FrameKind.Block => Opcode.Block, FrameKind.Loop => Opcode.Loop, _ => Opcode.If };
-        Emit(new BlockInstruction(op, type));
+        var op = kind switch { FrameKind.Block => Opcode.Block, FrameKind.Loop => Opcode.Loop, FrameKind.Try => Opcode.Try, _ => Opcode.If };
+        Emit(opening is TryTableInstruction tt ? tt with { Type = type } : new BlockInstruction(op, type));
         _frames.Add(new Frame(kind, parameters, results, _stack.Count - parameters.Length));
         if (kind == FrameKind.Loop) EmitFuelCheck();
     }
@@ -87,7 +106,7 @@ internal sealed partial class FunctionGenerator
     {
         var f = Current;
         FixStack(f.Results);
-        if (f.Kind == FrameKind.If && !ValueTypes.Match(f.Params, f.Results))
+        if (f.Kind == FrameKind.If && !_m.Types.Match(f.Params, f.Results))
         {
             ToElse();
             FixStack(f.Results);
@@ -96,6 +115,7 @@ internal sealed partial class FunctionGenerator
         _frames.RemoveAt(_frames.Count - 1);
         Pop(_stack.Count - f.Height);
         Push(f.Results);
+        if (f.CatchTarget) EmitDepthRestore();
     }
 
     /// <summary>Relative label depth (§2.4.8 labelidx) of the frame at <paramref name="frame"/>.</summary>
@@ -109,10 +129,14 @@ internal sealed partial class FunctionGenerator
     {
         bool typed = _m.Features.FunctionReferences;
         var refLabels = Enumerable.Range(1, _frames.Count - 1).Where(l => _frames[l].LabelTypes is [.., { IsRef: true }]).ToList();
+        var castLabels = CastLabels();
         int label = _u.Int(1, _frames.Count - 1);
         var types = _frames[label].LabelTypes;
-        switch (_u.Weighted([3, 4, 2, 1, typed ? 1 : 0, typed && refLabels.Count > 0 ? 1 : 0]))
+        switch (_u.Weighted([3, 4, 2, 1, typed ? 1 : 0, typed && refLabels.Count > 0 ? 1 : 0, castLabels.Count > 0 ? 2 : 0]))
         {
+            case 6:
+                BrOnCast(castLabels);
+                break;
             case 0:
                 Supply(types);
                 Emit(new IndexInstruction(Opcode.Br, Depth(label)));

@@ -164,35 +164,71 @@ internal sealed partial class FunctionGenerator
         Emit(Opcode.Select);
     }
 
-    /// <summary>
-    /// Masks operands on top of the stack: operand i (of <c>masks.Length</c>, bottom first)
-    /// becomes <c>operand &amp; masks[i]</c> where a mask is given. Only the top operand can be
-    /// masked in place; otherwise all of them go through scratch locals and come back masked.
-    /// </summary>
+    /// <summary>What to do to one operand of an instruction before it runs.</summary>
+    /// <param name="Mask">Replace the operand <c>x</c> by <c>x &amp; Mask</c>.</param>
+    /// <param name="Fresh">Replace the operand by a fresh value of this (non-null) type.</param>
+    /// <param name="FreshArrayLength">With <paramref name="Fresh"/> an array type: the length of the fresh array.</param>
+    private readonly record struct Guard(ulong? Mask = null, ValType? Fresh = null, ulong FreshArrayLength = 0)
+    {
+        public bool DoesSomething => Mask is not null || Fresh is not null;
+    }
+
+    /// <summary>Masks operands on top of the stack: operand i (of <c>masks.Length</c>, bottom first) becomes <c>operand &amp; masks[i]</c> where a mask is given.</summary>
     private void MaskOperands(ReadOnlySpan<ulong?> masks)
     {
-        int n = masks.Length;
-        int first = _stack.Count - n;
-        bool onlyTop = true;
-        for (int i = 0; i < n - 1; i++) onlyTop &= masks[i] is null;
-        if (onlyTop)
+        var guards = new Guard[masks.Length];
+        for (int i = 0; i < masks.Length; i++) guards[i] = new Guard(masks[i]);
+        GuardOperands(guards);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="guards"/> to the operands on top of the stack (bottom first).
+    /// The top operand alone is masked in place; otherwise the operands from the deepest one
+    /// guarded upwards go to scratch locals and come back one by one, masked or replaced
+    /// (a value that was non-null comes back through <c>ref.as_non_null</c>, which cannot trap there).
+    /// </summary>
+    private void GuardOperands(ReadOnlySpan<Guard> guards)
+    {
+        int n = guards.Length;
+        int first = 0;
+        while (first < n && !guards[first].DoesSomething) first++;
+        if (first == n) return;
+        if (first == n - 1 && guards[first].Fresh is null)
         {
-            if (masks[n - 1] is { } mask) EmitMask(_stack[^1], mask);
+            EmitMask(_stack[^1], guards[first].Mask!.Value);
             return;
         }
-        var slots = new uint[n];
-        for (int i = n - 1; i >= 0; i--)
+        int count = n - first;
+        var slots = new uint[count];
+        var types = new ValType[count];
+        for (int i = count - 1; i >= 0; i--)
         {
-            var t = ValueTypes.Nullable(Declarable(_stack[first + i]));
-            slots[i] = Scratch(t, 2 + i);
+            types[i] = _stack[^1];
+            slots[i] = Scratch(ValueTypes.Nullable(Declarable(types[i])), 2 + first + i);
             Emit(LocalSet(slots[i]));
-            _stack[first + i] = t;
+            Pop(1);
         }
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < count; i++)
         {
-            Emit(LocalGet(slots[i]));
-            if (masks[i] is { } mask) EmitMask(_stack[first + i], mask);
+            var guard = guards[first + i];
+            if (guard.Fresh is { } fresh) PushFresh(fresh, guard.FreshArrayLength);
+            else Restore(slots[i], types[i]);
+            if (guard.Mask is { } mask) EmitMask(_stack[^1], mask);
         }
+    }
+
+    /// <summary>Pushes a scratch local's value back with the type it had (non-null again through <c>ref.as_non_null</c> when that exists).</summary>
+    private void Restore(uint slot, ValType original)
+    {
+        Emit(LocalGet(slot));
+        var local = _locals[(int)slot];
+        if (original.IsRef && !original.Ref.Nullable && _m.Features.FunctionReferences)
+        {
+            Emit(Opcode.RefAsNonNull);
+            Push(ValueTypes.NonNull(local));
+            return;
+        }
+        Push(local);
     }
 
     private void EmitMask(ValType t, ulong mask)

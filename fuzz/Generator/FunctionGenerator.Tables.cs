@@ -79,7 +79,7 @@ internal sealed partial class FunctionGenerator
 
     private void TableCopy(uint dst, TableInfo d)
     {
-        var sources = Enumerable.Range(0, _m.Tables.Count).Where(s => ValueTypes.Matches(_m.Tables[s].Elem, d.Elem)).ToList();
+        var sources = Enumerable.Range(0, _m.Tables.Count).Where(s => _m.Types.Matches(_m.Tables[s].Elem, d.Elem)).ToList();
         uint src = (uint)_u.Pick(sources);
         var s = _m.Tables[(int)src];
         var length = d.Addr.Kind == ValTypeKind.I64 && s.Addr.Kind == ValTypeKind.I64 ? ValType.I64 : ValType.I32;
@@ -91,7 +91,7 @@ internal sealed partial class FunctionGenerator
     private void TableInit(uint t, TableInfo table)
     {
         var segments = Enumerable.Range(0, _m.ElementInfo.Count)
-            .Where(e => ValueTypes.Matches(new ValType(_m.ElementInfo[e].Elem), table.Elem)).ToList();
+            .Where(e => _m.Types.Matches(new ValType(_m.ElementInfo[e].Elem), table.Elem)).ToList();
         if (segments.Count == 0)
         {
             TableSizeOrNop(t, table);
@@ -113,8 +113,11 @@ internal sealed partial class FunctionGenerator
         bool typed = _m.Features.FunctionReferences;
         var top = Top is { IsRef: true } r ? r : (ValType?)null;
         bool asNonNull = typed && top is { } v && (!NoTraps || !v.Ref.Nullable);
-        switch (_u.Weighted([2, 2, 2, asNonNull ? 2 : 0, _m.Features.Gc ? 1 : 0]))
+        switch (_u.Weighted([2, 2, 2, asNonNull ? 2 : 0, _m.Features.Gc ? 1 : 0, _m.Features.Gc ? 4 : 0]))
         {
+            case 5:
+                CastStep();
+                break;
             case 0:
                 var heap = _m.RandomValType() is { IsRef: true } rt ? rt.Ref.Heap : HeapType.Func;
                 Emit(new HeapTypeInstruction(Opcode.RefNull, heap));

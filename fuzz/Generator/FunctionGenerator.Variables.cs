@@ -20,7 +20,7 @@ internal sealed partial class FunctionGenerator
         if (Top is { } top)
         {
             for (int i = 0; i < _locals.Count; i++)
-                if (ValueTypes.Matches(top, _locals[i])) fitting.Add((uint)i);
+                if (_m.Types.Matches(top, _locals[i])) fitting.Add((uint)i);
         }
         int declared = _locals.Count - _paramCount - _scratch.Count;
         if (fitting.Count > 0 && _u.Chance(80)) local = _u.Pick(fitting);
@@ -59,7 +59,7 @@ internal sealed partial class FunctionGenerator
         uint target = _u.Pick(mutable);
         if (Top is { } top && _u.Chance(70))
         {
-            var fitting = mutable.Where(g => ValueTypes.Matches(top, _m.Globals[(int)g].Type.Type)).ToList();
+            var fitting = mutable.Where(g => _m.Types.Matches(top, _m.Globals[(int)g].Type.Type)).ToList();
             if (fitting.Count > 0) target = _u.Pick(fitting);
         }
         Supply([_m.Globals[(int)target].Type.Type]);

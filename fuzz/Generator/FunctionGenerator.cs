@@ -19,7 +19,7 @@ namespace WasmConform.Fuzz.Generator;
 /// </remarks>
 internal sealed partial class FunctionGenerator
 {
-    private enum FrameKind : byte { Function, Block, Loop, If, Else }
+    private enum FrameKind : byte { Function, Block, Loop, If, Else, TryTable, Try, Catch, CatchAll }
 
     private sealed class Frame(FrameKind kind, ValType[] parameters, ValType[] results, int height)
     {
@@ -29,6 +29,8 @@ internal sealed partial class FunctionGenerator
         /// <summary>Stack height below this frame's operands.</summary>
         public int Height { get; } = height;
         public bool Unreachable { get; set; }
+        /// <summary>A catch clause lands at this frame's end: the depth global is restored there.</summary>
+        public bool CatchTarget { get; set; }
         /// <summary>What a branch to this frame's label carries (§3.4.11: a loop's parameters, else its results).</summary>
         public ValType[] LabelTypes => Kind == FrameKind.Loop ? Params : Results;
     }
@@ -48,6 +50,8 @@ internal sealed partial class FunctionGenerator
     private static readonly InstructionFamily[] Families = Enum.GetValues<InstructionFamily>();
     private readonly int[] _familyWeights = new int[Families.Length];
     private int _budget;
+    /// <summary>With exception handling, the local holding this function's call depth, restored where a catch lands.</summary>
+    private uint? _depthLocal;
 
     public FunctionGenerator(ModuleState m, uint funcIndex)
     {
@@ -55,7 +59,7 @@ internal sealed partial class FunctionGenerator
         _u = m.U;
         _config = m.Config;
         _typeIndex = m.FuncTypes[(int)funcIndex];
-        _type = m.Types[_typeIndex];
+        _type = m.Types.Func(_typeIndex);
         _locals = [.. _type.Params];
         _paramCount = _locals.Count;
         int declared = _u.Int(0, _config.Limits.MaxLocals);
@@ -79,6 +83,12 @@ internal sealed partial class FunctionGenerator
         _frames.Add(new Frame(FrameKind.Function, [], [.. _type.Results], 0));
         EmitFuelCheck();
         EmitDepthCheck();
+        if (_m.Features.Exceptions || _m.Features.LegacyExceptions)
+        {
+            _depthLocal = Scratch(ValType.I32, 20);
+            Emit(GlobalGet(GeneratedModule.DepthGlobal));
+            Emit(LocalSet(_depthLocal.Value));
+        }
         var results = _type.Results.ToArray();
         Emit(new BlockInstruction(Opcode.Block, BlockTypeFor([], results)));
         _frames.Add(new Frame(FrameKind.Block, [], results, 0));
@@ -125,6 +135,8 @@ internal sealed partial class FunctionGenerator
             case InstructionFamily.Trap: TrapStep(); break;
             case InstructionFamily.Log: LogStep(); break;
             case InstructionFamily.Exit: ExitStep(); break;
+            case InstructionFamily.Aggregate: AggregateStep(); break;
+            case InstructionFamily.Exception: ExceptionStep(); break;
         }
     }
 
@@ -138,6 +150,8 @@ internal sealed partial class FunctionGenerator
             InstructionFamily.Table => f.ReferenceTypes || f.BulkMemory,
             InstructionFamily.Reference => f.ReferenceTypes,
             InstructionFamily.Simd => f.Simd,
+            InstructionFamily.Aggregate => f.Gc,
+            InstructionFamily.Exception => (f.Exceptions || f.LegacyExceptions) && _m.Tags.Count > 0,
             InstructionFamily.Trap => !NoTraps,
             InstructionFamily.Local => _locals.Count > 0 || _maxDeclared > 0,
             _ => true,
@@ -169,7 +183,7 @@ internal sealed partial class FunctionGenerator
         if (needs.Length > Available) return false;
         int start = _stack.Count - needs.Length;
         for (int i = 0; i < needs.Length; i++)
-            if (!ValueTypes.Matches(_stack[start + i], needs[i])) return false;
+            if (!_m.Types.Matches(_stack[start + i], needs[i])) return false;
         return true;
     }
 
@@ -208,15 +222,18 @@ internal sealed partial class FunctionGenerator
         Pop(Available);
     }
 
-    /// <summary>Pushes one value of a type matching <paramref name="t"/>: a constant, a local, a global or a reference.</summary>
+    /// <summary>
+    /// Pushes one value of a type matching <paramref name="t"/>: a constant, a local, a global,
+    /// or a reference made by <see cref="ModuleState.MakeRef"/>. Never consumes what is on the stack.
+    /// </summary>
     private void PushLeaf(ValType t)
     {
         var locals = new List<uint>();
         for (int i = 0; i < _locals.Count; i++)
-            if (ValueTypes.Matches(_locals[i], t)) locals.Add((uint)i);
+            if (_m.Types.Matches(_locals[i], t)) locals.Add((uint)i);
         var globals = new List<uint>();
         for (int i = 0; i < _m.Globals.Count; i++)
-            if (ValueTypes.Matches(_m.Globals[i].Type.Type, t)) globals.Add((uint)i);
+            if (_m.Types.Matches(_m.Globals[i].Type.Type, t)) globals.Add((uint)i);
         switch (_u.Weighted([5, locals.Count > 0 ? 3 : 0, globals.Count > 0 ? 1 : 0]))
         {
             case 1:
@@ -236,22 +253,14 @@ internal sealed partial class FunctionGenerator
             Push(t);
             return;
         }
-        var functions = _m.FunctionsOfHeap(t.Ref.Heap);
-        if (functions.Count > 0 && (!t.Ref.Nullable || _u.Chance(50)))
-        {
-            uint f = _u.Pick(functions);
-            Emit(new IndexInstruction(Opcode.RefFunc, f));
-            Push(new ValType(new RefType(false, HeapType.Concrete(_m.FuncTypes[(int)f]))));
-            return;
-        }
-        if (!t.Ref.Nullable) throw new InvalidOperationException($"no value of type {t} can be made");
-        Emit(new HeapTypeInstruction(Opcode.RefNull, t.Ref.Heap));
-        Push(t);
+        if (!_m.CanMake(t)) throw new InvalidOperationException($"no value of type {t} can be made");
+        var (code, type) = _m.MakeRef(t);
+        foreach (var ins in code) Emit(ins);
+        Push(type);
     }
 
     /// <summary>Whether <see cref="PushLeaf"/> can make a value of type <paramref name="t"/>.</summary>
-    private bool HasLeaf(ValType t) =>
-        !t.IsRef || t.Ref.Nullable || _m.FunctionsOfHeap(t.Ref.Heap).Count > 0;
+    private bool HasLeaf(ValType t) => _m.CanMake(t);
 
     /// <summary>A type for a block, select or local that values of type <paramref name="t"/> match and leaves can be made of.</summary>
     private ValType Declarable(ValType t)
@@ -298,6 +307,14 @@ internal sealed partial class FunctionGenerator
         Emit(GlobalGet(GeneratedModule.DepthGlobal));
         Emit(I32Const(1));
         Emit(Opcode.I32Add);
+        Emit(GlobalSet(GeneratedModule.DepthGlobal));
+    }
+
+    /// <summary><c>depth = the depth this function runs at</c>: where a catch lands, after frames below were unwound.</summary>
+    private void EmitDepthRestore()
+    {
+        if (_depthLocal is not { } local) return;
+        Emit(LocalGet(local));
         Emit(GlobalSet(GeneratedModule.DepthGlobal));
     }
 

@@ -17,6 +17,9 @@ namespace WasmConform.Fuzz.Generator;
 /// <c>env.exit(FuelExitCode)</c>; when the depth has reached the configured maximum it calls
 /// <c>env.exit(DepthExitCode)</c>. Otherwise fuel goes down by one and depth up by one; depth
 /// goes down again on every way out of the function (its end, <c>return</c>, tail calls).
+/// With exception handling each function keeps its own depth in a local and writes it back
+/// where a catch lands (the end of a block a <c>try_table</c> clause targets, the start of a
+/// legacy handler), since an exception skips the decrements of the frames it unwinds.
 /// Every run therefore ends: straight-line code is finite, and each loop iteration or call
 /// costs fuel. A trap skips the decrement, so after a trap <c>depth</c> keeps the depth the
 /// trap happened at (the same in every engine). Fuel and depth are never touched otherwise.

@@ -17,10 +17,10 @@ namespace WasmConform.Fuzz.Generator;
 /// </example>
 public sealed record GeneratorConfig
 {
-    /// <summary>The defaults: WebAssembly 2.0 without SIMD, traps allowed.</summary>
+    /// <summary>The defaults: WebAssembly 2.0, traps allowed.</summary>
     public static GeneratorConfig Default { get; } = new();
 
-    /// <summary>Every feature the generator knows turned on (the validation and coverage tests use this).</summary>
+    /// <summary>Every feature the generator knows turned on, proposals beyond 3.0 included (the coverage test uses this).</summary>
     public static GeneratorConfig AllFeatures { get; } = new() { Features = FeatureSwitches.All };
 
     /// <summary>Which proposals generated modules may use.</summary>
@@ -61,16 +61,18 @@ public sealed record GeneratorConfig
 }
 
 /// <summary>
-/// Feature switches, named after <see cref="Engine.Features"/>. The defaults are WebAssembly 2.0
-/// without SIMD (off until vector execution lands).
+/// Feature switches, named after <see cref="Engine.Features"/>. The defaults are WebAssembly 2.0.
 /// </summary>
 public sealed record FeatureSwitches
 {
-    /// <summary>Every switch on, relaxed SIMD excepted (its results differ between engines by design).</summary>
+    /// <summary>
+    /// Every switch on, including relaxed SIMD (whose results may differ between engines by
+    /// design) and legacy exception handling (which not every engine validates).
+    /// </summary>
     public static FeatureSwitches All { get; } = new()
     {
-        Simd = true, TailCall = true, ExtendedConst = true, MultiMemory = true, Memory64 = true,
-        FunctionReferences = true, Gc = true,
+        Simd = true, RelaxedSimd = true, TailCall = true, ExtendedConst = true, MultiMemory = true, Memory64 = true,
+        FunctionReferences = true, Gc = true, Exceptions = true, LegacyExceptions = true, WideArithmetic = true,
     };
 
     public bool MutableGlobals { get; init; } = true;
@@ -79,15 +81,21 @@ public sealed record FeatureSwitches
     public bool MultiValue { get; init; } = true;
     public bool BulkMemory { get; init; } = true;
     public bool ReferenceTypes { get; init; } = true;
-    public bool Simd { get; init; }
+    public bool Simd { get; init; } = true;
     public bool RelaxedSimd { get; init; }
     public bool TailCall { get; init; }
     public bool ExtendedConst { get; init; }
     public bool MultiMemory { get; init; }
     public bool Memory64 { get; init; }
     public bool FunctionReferences { get; init; }
-    /// <summary>Garbage collection, so far only its <c>eqref</c> type (null values) and <c>ref.eq</c>; structs, arrays and i31 are not generated yet.</summary>
+    /// <summary>Garbage collection: struct and array types (with subtypes), i31, casts, <c>ref.eq</c>, extern conversions.</summary>
     public bool Gc { get; init; }
+    /// <summary>Exception handling: tags, <c>throw</c>, <c>throw_ref</c>, <c>try_table</c>, <c>exnref</c>.</summary>
+    public bool Exceptions { get; init; }
+    /// <summary>Legacy exception handling: <c>try</c>, <c>catch</c>, <c>catch_all</c>, <c>delegate</c>, <c>rethrow</c> (proposal).</summary>
+    public bool LegacyExceptions { get; init; }
+    /// <summary>Wide arithmetic: <c>i64.add128</c>, <c>i64.sub128</c>, <c>i64.mul_wide_s/u</c> (proposal).</summary>
+    public bool WideArithmetic { get; init; }
 
     /// <summary>The engine's feature set for these switches.</summary>
     public Features ToEngineFeatures()
@@ -107,6 +115,9 @@ public sealed record FeatureSwitches
         if (Memory64) f |= Engine.Features.Memory64;
         if (FunctionReferences) f |= Engine.Features.FunctionReferences;
         if (Gc) f |= Engine.Features.Gc;
+        if (Exceptions) f |= Engine.Features.Exceptions;
+        if (LegacyExceptions) f |= Engine.Features.LegacyExceptions;
+        if (WideArithmetic) f |= Engine.Features.WideArithmetic;
         return f;
     }
 }
@@ -142,6 +153,10 @@ public sealed record SizeLimits
     public int MaxDataSegments { get; init; } = 3;
     /// <summary>Bytes per data segment.</summary>
     public int MaxDataBytes { get; init; } = 32;
+    /// <summary>Struct and array types (with GC).</summary>
+    public int MaxGcTypes { get; init; } = 4;
+    /// <summary>Exception tags (with exception handling).</summary>
+    public int MaxTags { get; init; } = 2;
     /// <summary>Initial value of the fuel global: function entries plus loop iterations before the module exits with <see cref="GeneratedModule.FuelExitCode"/>.</summary>
     public int Fuel { get; init; } = 1000;
     /// <summary>Nested calls before the module exits with <see cref="GeneratedModule.DepthExitCode"/>.</summary>
@@ -173,6 +188,8 @@ public sealed record FamilyWeights
     public int Log { get; init; } = 3;
     public int Exit { get; init; } = 1;
     public int Simd { get; init; } = 10;
+    public int Aggregate { get; init; } = 5;
+    public int Exception { get; init; } = 2;
 
     /// <summary>The weight of <paramref name="family"/>.</summary>
     public int Of(InstructionFamily family) => family switch
@@ -197,6 +214,8 @@ public sealed record FamilyWeights
         InstructionFamily.Log => Log,
         InstructionFamily.Exit => Exit,
         InstructionFamily.Simd => Simd,
+        InstructionFamily.Aggregate => Aggregate,
+        InstructionFamily.Exception => Exception,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 }

@@ -96,6 +96,8 @@ internal static class GeneratorConfigRules
             ("limits.max_element_segments", l.MaxElementSegments, 0, 100_000),
             ("limits.max_data_segments", l.MaxDataSegments, 0, 100_000),
             ("limits.max_data_bytes", l.MaxDataBytes, 0, 1 << 20),
+            ("limits.max_gc_types", l.MaxGcTypes, 0, 10_000),
+            ("limits.max_tags", l.MaxTags, 0, 10_000),
             ("limits.fuel", l.Fuel, 0, int.MaxValue),
             ("limits.max_call_depth", l.MaxCallDepth, 1, 100_000),
             ("limits.input_bytes", l.InputBytes, 0, 1 << 26),
@@ -118,5 +120,7 @@ internal static class GeneratorConfigRules
             yield return ("features.function_references", "needs reference_types");
         if (c.Features.Gc && !c.Features.FunctionReferences)
             yield return ("features.gc", "needs function_references");
+        if (c.Features.Exceptions && !c.Features.ReferenceTypes)
+            yield return ("features.exceptions", "needs reference_types");
     }
 }

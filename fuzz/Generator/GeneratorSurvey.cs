@@ -20,6 +20,8 @@ public sealed class SurveyReport
     public int InstantiationTraps { get; internal set; }
     /// <summary>Instantiations whose start function called <c>env.exit</c>.</summary>
     public int InstantiationExits { get; internal set; }
+    /// <summary>Instantiations whose start function threw an exception nothing caught.</summary>
+    public int InstantiationExceptions { get; internal set; }
     /// <summary>Calls of exported functions (after an exit, a module's remaining exports are not called).</summary>
     public int Calls { get; internal set; }
     public int Returned { get; internal set; }
@@ -27,6 +29,8 @@ public sealed class SurveyReport
     public int FuelExits { get; internal set; }
     public int DepthExits { get; internal set; }
     public int OrdinaryExits { get; internal set; }
+    /// <summary>Calls that threw an exception nothing caught.</summary>
+    public int Exceptions { get; internal set; }
     /// <summary>Calls that ran out of the interpreter's own fuel or call stack: 0 if termination by construction works.</summary>
     public int Exhausted { get; internal set; }
     /// <summary>Modules that need something the interpreter does not run yet (e.g. SIMD).</summary>
@@ -46,12 +50,14 @@ public sealed class SurveyReport
         Modules += other.Modules;
         InstantiationTraps += other.InstantiationTraps;
         InstantiationExits += other.InstantiationExits;
+        InstantiationExceptions += other.InstantiationExceptions;
         Calls += other.Calls;
         Returned += other.Returned;
         foreach (var (kind, n) in other.Traps) Traps[kind] = Traps.GetValueOrDefault(kind) + n;
         FuelExits += other.FuelExits;
         DepthExits += other.DepthExits;
         OrdinaryExits += other.OrdinaryExits;
+        Exceptions += other.Exceptions;
         Exhausted += other.Exhausted;
         Unsupported += other.Unsupported;
         Logged += other.Logged;
@@ -65,7 +71,8 @@ public sealed class SurveyReport
     public string ToText()
     {
         var s = new StringBuilder();
-        s.AppendLine(CultureInfo.InvariantCulture, $"modules: {Modules} (instantiation trapped {InstantiationTraps}, exited {InstantiationExits}, unsupported {Unsupported})");
+        s.AppendLine(CultureInfo.InvariantCulture,
+            $"modules: {Modules} (instantiation trapped {InstantiationTraps}, exited {InstantiationExits}, threw {InstantiationExceptions}, unsupported {Unsupported})");
         s.AppendLine(CultureInfo.InvariantCulture, $"exported calls: {Calls}");
         Line(s, "  returned values", Returned, Calls);
         Line(s, "  trapped", TrapCount, Calls);
@@ -73,6 +80,7 @@ public sealed class SurveyReport
         Line(s, "  exit: fuel", FuelExits, Calls);
         Line(s, "  exit: depth", DepthExits, Calls);
         Line(s, "  exit: ordinary", OrdinaryExits, Calls);
+        Line(s, "  uncaught exception", Exceptions, Calls);
         Line(s, "  exhausted", Exhausted, Calls);
         Line(s, "modules with a call that returned", ModulesWithReturn, Modules);
         Line(s, "modules with a call that trapped", ModulesWithTrap, Modules);
@@ -146,6 +154,11 @@ public static class GeneratorSurvey
             report.InstantiationExits++;
             return;
         }
+        catch (UncaughtException)
+        {
+            report.InstantiationExceptions++;
+            return;
+        }
         catch (UnsupportedFeatureException)
         {
             report.Unsupported++;
@@ -177,6 +190,10 @@ public static class GeneratorSurvey
                     if (e.Code == GeneratedModule.FuelExitCode) report.FuelExits++;
                     else if (e.Code == GeneratedModule.DepthExitCode) report.DepthExits++;
                     else report.OrdinaryExits++;
+                }
+                catch (UncaughtException)
+                {
+                    report.Exceptions++;
                 }
                 catch (ExhaustionException)
                 {

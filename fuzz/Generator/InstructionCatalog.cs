@@ -29,13 +29,13 @@ public enum InstructionFamily
     BulkMemory,
     /// <summary>Table instructions and <c>elem.drop</c>.</summary>
     Table,
-    /// <summary><c>ref.null</c>, <c>ref.is_null</c>, <c>ref.func</c>, <c>ref.as_non_null</c>.</summary>
+    /// <summary><c>ref.null</c>, <c>ref.is_null</c>, <c>ref.func</c>, <c>ref.as_non_null</c>, <c>ref.eq</c>, casts and extern conversions.</summary>
     Reference,
     /// <summary><c>drop</c>, <c>select</c> (untyped and typed), <c>nop</c>.</summary>
     Parametric,
-    /// <summary><c>block</c>, <c>loop</c>, <c>if</c>/<c>else</c>, <c>end</c>.</summary>
+    /// <summary><c>block</c>, <c>loop</c>, <c>if</c>/<c>else</c>, <c>try_table</c>, legacy <c>try</c>/<c>catch</c>/<c>catch_all</c>/<c>delegate</c>, <c>end</c>.</summary>
     Control,
-    /// <summary><c>br</c>, <c>br_if</c>, <c>br_table</c>, <c>return</c>, <c>br_on_null</c>, <c>br_on_non_null</c>.</summary>
+    /// <summary><c>br</c>, <c>br_if</c>, <c>br_table</c>, <c>return</c>, <c>br_on_null</c>, <c>br_on_non_null</c>, <c>br_on_cast</c>, <c>br_on_cast_fail</c>.</summary>
     Branch,
     /// <summary><c>call</c>, <c>call_indirect</c>, <c>call_ref</c> and their tail-call forms.</summary>
     Call,
@@ -47,6 +47,10 @@ public enum InstructionFamily
     Exit,
     /// <summary>Vector instructions (with <c>simd</c> on).</summary>
     Simd,
+    /// <summary>Structs, arrays and i31 references (with <c>gc</c> on).</summary>
+    Aggregate,
+    /// <summary><c>throw</c>, <c>throw_ref</c>, <c>rethrow</c> (try blocks are <see cref="Control"/>).</summary>
+    Exception,
 }
 
 /// <summary>What the generator must do around an instruction.</summary>
@@ -149,7 +153,9 @@ internal static class InstructionCatalog
     private static Features? Needs(OpcodeInfo row) => row.Prefix switch
     {
         0xFD => row.Code >= 0x100 ? Features.RelaxedSimd : Features.Simd,
-        0xFC => row.Code <= 0x07 ? Features.SaturatingFloatToInt : null,
+        0xFC => row.Code <= 0x07 ? Features.SaturatingFloatToInt
+            : row.Code is >= 0x13 and <= 0x16 ? Features.WideArithmetic
+            : null,
         _ => row.Code is >= 0xC0 and <= 0xC4 ? Features.SignExtension : Features.None,
     };
 

@@ -31,7 +31,9 @@ public static class ModuleGenerator
             throw new ArgumentException($"{key}: {message}", nameof(config));
         var m = new ModuleState(u, config);
         var imports = DeclareImports(m);
+        ModuleSections.DeclareGcTypes(m);
         DeclareFunctions(m);
+        ModuleSections.DeclareTags(m);
         ModuleSections.DeclareMemories(m);
         ModuleSections.DeclareTables(m);
         ModuleSections.DeclareGlobals(m);
@@ -48,11 +50,12 @@ public static class ModuleGenerator
             Tables = m.Tables.Select(t => new Table(t.Type)).ToEquatableArray(),
             Memories = m.Memories.Select(mem => new Memory(mem.Type)).ToEquatableArray(),
             Globals = m.Globals.ToEquatableArray(),
+            Tags = m.Tags.Select(t => new Tag(new TagType(t))).ToEquatableArray(),
             Exports = ModuleSections.Exports(m),
             Start = ChooseStart(m),
             Elements = m.Elements.ToEquatableArray(),
             Datas = m.Datas.ToEquatableArray(),
-            DataCount = m.Features.BulkMemory ? (uint)m.Datas.Count : null,
+            DataCount = m.Features.BulkMemory || m.Features.Gc ? (uint)m.Datas.Count : null,
         };
     }
 

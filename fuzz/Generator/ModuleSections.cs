@@ -58,6 +58,7 @@ internal static class ModuleSections
         for (int i = 0; i < count; i++)
         {
             var t = m.RandomValType(nonNull: m.Features.FunctionReferences);
+            if (!m.CanMake(t)) t = ValueTypes.Nullable(t);
             bool mutable = m.Features.MutableGlobals ? m.U.Bool() : m.U.Chance(20);
             m.Globals.Add(new Global(new GlobalType(t, mutable), m.ConstExpr(t)));
         }
@@ -171,15 +172,73 @@ internal static class ModuleSections
         m.ElementInfo.Add(new SegmentInfo(segment.Type, segment.Init.Count, segment.Mode.Kind == SegmentModeKind.Passive, droppable));
     }
 
-    /// <summary>funcref, externref, or with function references a nullable reference to a defined function's type.</summary>
+    /// <summary>
+    /// funcref, externref, with function references a nullable reference to a defined
+    /// function's type, with GC anyref, eqref or a nullable reference to a struct or array type.
+    /// </summary>
     private static RefType RandomRef(ModuleState m)
     {
-        int pick = m.U.Weighted([2, 2, m.Features.FunctionReferences ? 1 : 0]);
+        bool gc = m.Features.Gc;
+        int pick = m.U.Weighted([2, 2, m.Features.FunctionReferences ? 1 : 0, gc ? 1 : 0, gc && m.GcTypes.Count > 0 ? 1 : 0]);
         return pick switch
         {
             0 => RefType.FuncRef,
             1 => RefType.ExternRef,
-            _ => new RefType(true, HeapType.Concrete(m.FuncTypes[m.RandomDefinedFunction()])),
+            2 => new RefType(true, HeapType.Concrete(m.FuncTypes[m.RandomDefinedFunction()])),
+            3 => new RefType(true, new HeapType(m.U.Bool() ? HeapKind.Any : HeapKind.Eq)),
+            _ => new RefType(true, HeapType.Concrete(m.U.Pick(m.GcTypes))),
         };
+    }
+
+    /// <summary>
+    /// With GC, struct and array types, each in a rec group of its own: fields of random
+    /// storage types (packed i8 and i16 too) and mutability, now and then a subtype of an
+    /// earlier non-final type of the same kind (same fields, a struct adding some).
+    /// </summary>
+    public static void DeclareGcTypes(ModuleState m)
+    {
+        if (!m.Features.Gc) return;
+        int count = m.U.Int(0, m.Config.Limits.MaxGcTypes);
+        for (int i = 0; i < count; i++)
+        {
+            bool isStruct = m.U.Chance(60);
+            var supers = m.GcTypes.Where(g => !m.Types[g].Final && (m.Types[g].Comp is StructType) == isStruct).ToList();
+            uint? super = supers.Count > 0 && m.U.Chance(40) ? m.U.Pick(supers) : null;
+            CompType comp;
+            if (isStruct)
+            {
+                var fields = super is { } s ? ((StructType)m.Types[s].Comp).Fields.ToList() : [];
+                int extra = m.U.Int(0, super is null ? 4 : 2);
+                for (int k = 0; k < extra; k++) fields.Add(RandomField(m));
+                comp = new StructType(fields.ToEquatableArray());
+            }
+            else
+            {
+                comp = super is { } a ? m.Types[a].Comp : new ArrayType(RandomField(m));
+            }
+            var sub = new SubType(m.U.Bool(), super is { } p ? [p] : [], comp);
+            uint index = m.Types.Intern(sub);
+            if (!m.GcTypes.Contains(index)) m.GcTypes.Add(index);
+        }
+    }
+
+    private static FieldType RandomField(ModuleState m)
+    {
+        var storage = m.U.Int(0, 4) switch
+        {
+            0 => StorageType.Of(PackedType.I8),
+            1 => StorageType.Of(PackedType.I16),
+            _ => new StorageType(m.RandomValType(nonNull: true)),
+        };
+        return new FieldType(storage, m.U.Chance(70));
+    }
+
+    /// <summary>With exception handling, tags of function types with parameters and no results.</summary>
+    public static void DeclareTags(ModuleState m)
+    {
+        if (!m.Features.Exceptions && !m.Features.LegacyExceptions) return;
+        int count = m.U.Int(0, m.Config.Limits.MaxTags);
+        for (int i = 0; i < count; i++)
+            m.Tags.Add(m.Types.Intern(new FuncType(m.RandomValTypes(Math.Min(3, m.Config.Limits.MaxParams)), [])));
     }
 }

@@ -35,7 +35,7 @@ internal sealed record SegmentInfo(RefType Elem, int Length, bool Passive, bool 
 /// The module-level state while a module is generated: its choice stream and configuration,
 /// the type table, and the index spaces built so far, which the function generator reads.
 /// </summary>
-internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
+internal sealed partial class ModuleState(ChoiceStream u, GeneratorConfig config)
 {
     public ChoiceStream U { get; } = u;
     public GeneratorConfig Config { get; } = config;
@@ -51,22 +51,33 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
     public List<SegmentInfo> ElementInfo { get; } = [];
     public List<DataSegment> Datas { get; } = [];
     public List<SegmentInfo> DataInfo { get; } = [];
+    /// <summary>Struct and array types (with GC), in index order.</summary>
+    public List<uint> GcTypes { get; } = [];
+    /// <summary>The type index of each tag (with exception handling).</summary>
+    public List<uint> Tags { get; } = [];
 
     public int DefinedFunctions => FuncTypes.Count - (int)GeneratedModule.ImportedFunctions;
 
-    public FuncType FuncType(uint funcIndex) => Types[FuncTypes[(int)funcIndex]];
+    public FuncType FuncType(uint funcIndex) => Types.Func(FuncTypes[(int)funcIndex]);
 
     /// <summary>
     /// A value type the configuration allows: numbers, and with the features on, v128,
-    /// funcref, externref, eqref and (nullable, or if <paramref name="nonNull"/> allows, non-null)
-    /// references to the types of functions defined so far.
+    /// funcref and externref, anyref, eqref, i31ref, structref, arrayref, exnref, and nullable
+    /// (or, if <paramref name="nonNull"/> allows, non-null) references to the types of
+    /// functions defined so far and to struct and array types.
     /// </summary>
     public ValType RandomValType(bool nonNull = false)
     {
         var f = Features;
-        bool concrete = f.FunctionReferences && DefinedFunctions > 0;
-        int pick = U.Weighted([3, 3, 3, 3, f.Simd ? 2 : 0, f.ReferenceTypes ? 1 : 0, f.ReferenceTypes ? 1 : 0, f.Gc ? 1 : 0,
-            concrete ? 1 : 0, concrete && nonNull ? 1 : 0]);
+        bool functions = f.FunctionReferences && DefinedFunctions > 0;
+        bool gcTypes = f.Gc && GcTypes.Count > 0;
+        int pick = U.Weighted([
+            3, 3, 3, 3, f.Simd ? 2 : 0,
+            f.ReferenceTypes ? 1 : 0, f.ReferenceTypes ? 1 : 0,
+            f.Gc ? 1 : 0, f.Exceptions ? 1 : 0,
+            functions ? 1 : 0, functions && nonNull ? 1 : 0,
+            gcTypes ? 2 : 0, gcTypes && nonNull ? 1 : 0, f.Gc && nonNull ? 1 : 0,
+        ]);
         return pick switch
         {
             0 => ValType.I32,
@@ -76,10 +87,15 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
             4 => ValType.V128,
             5 => ValType.FuncRef,
             6 => ValType.ExternRef,
-            7 => ValueTypes.EqRef,
-            _ => new ValType(new RefType(pick == 8, HeapType.Concrete(FuncTypes[RandomDefinedFunction()]))),
+            7 => ValueTypes.Abstract(U.Pick(GcAbstract)),
+            8 => ValType.ExnRef,
+            9 or 10 => new ValType(new RefType(pick == 9, HeapType.Concrete(FuncTypes[RandomDefinedFunction()]))),
+            11 or 12 => new ValType(new RefType(pick == 11, HeapType.Concrete(U.Pick(GcTypes)))),
+            _ => ValueTypes.NonNull(ValueTypes.Abstract(HeapKind.I31)),
         };
     }
+
+    private static readonly HeapKind[] GcAbstract = [HeapKind.Any, HeapKind.Eq, HeapKind.I31, HeapKind.Struct, HeapKind.Array];
 
     /// <summary>A defined function's index (imports excluded); there is at least one once signatures exist.</summary>
     public int RandomDefinedFunction() => U.Int((int)GeneratedModule.ImportedFunctions, FuncTypes.Count - 1);
@@ -95,10 +111,10 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
     /// <summary>The most results a function or block may have under the configuration.</summary>
     public int MaxResults => Features.MultiValue ? Config.Limits.MaxResults : Math.Min(1, Config.Limits.MaxResults);
 
-    /// <summary>A constant expression (§3.3.10) of type <paramref name="t"/>.</summary>
+    /// <summary>A constant expression (§3.3.10) of type <paramref name="t"/>, which <see cref="CanMake"/> must allow.</summary>
     public EquatableArray<Instruction> ConstExpr(ValType t)
     {
-        if (t.IsRef) return [RefLeaf(t)];
+        if (t.IsRef) return MakeRef(t).Code.ToEquatableArray();
         if (Features.ExtendedConst && t.Kind is ValTypeKind.I32 or ValTypeKind.I64 && U.Chance(20))
         {
             bool wide = t.Kind == ValTypeKind.I64;
@@ -116,18 +132,6 @@ internal sealed class ModuleState(ChoiceStream u, GeneratorConfig config)
     /// <summary>The constant expression of an address <paramref name="value"/> of type <paramref name="addr"/>.</summary>
     public static EquatableArray<Instruction> Offset(ValType addr, ulong value) =>
         [addr.Kind == ValTypeKind.I64 ? new I64ConstInstruction((long)value) : new I32ConstInstruction((int)value)];
-
-    /// <summary><c>ref.null</c> or <c>ref.func</c> of a function whose type matches <paramref name="t"/>.</summary>
-    private Instruction RefLeaf(ValType t)
-    {
-        var heap = t.Ref.Heap;
-        if (heap.Kind is HeapKind.Func or HeapKind.Concrete && (!t.Ref.Nullable || U.Chance(60)))
-        {
-            var candidates = FunctionsOfHeap(heap);
-            if (candidates.Count > 0) return new IndexInstruction(Opcode.RefFunc, U.Pick(candidates));
-        }
-        return new HeapTypeInstruction(Opcode.RefNull, heap);
-    }
 
     /// <summary>Defined functions whose references have heap type <paramref name="heap"/> (func: all).</summary>
     public List<uint> FunctionsOfHeap(HeapType heap)

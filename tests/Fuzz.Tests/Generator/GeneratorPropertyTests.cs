@@ -61,7 +61,7 @@ public sealed class GeneratorPropertyTests
     public bool Decoding_the_encoding_of_a_large_module_gives_the_same_module(ulong seed)
     {
         var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, 1, 8192), GeneratorConfig.AllFeatures);
-        return Decoder.Decode(Encoder.Encode(module)) == module;
+        return Decoder.Decode(Encoder.Encode(module), GeneratorConfig.AllFeatures.EngineFeatures) == module;
     }
 
     /// <summary>WebAssembly 1.0: no reference types, bulk memory, multi-value or anything later.</summary>
@@ -70,7 +70,7 @@ public sealed class GeneratorPropertyTests
         Features = new FeatureSwitches
         {
             MutableGlobals = false, SignExtension = false, SaturatingFloatToInt = false, MultiValue = false,
-            BulkMemory = false, ReferenceTypes = false,
+            BulkMemory = false, ReferenceTypes = false, Simd = false,
         },
     };
 
@@ -102,7 +102,7 @@ public sealed class RandomConfigurationTests
     private static GeneratorConfig ConfigFrom(byte[] bytes)
     {
         var u = new ChoiceStream(bytes);
-        bool rt = u.Bool(), fr = rt && u.Bool(), simd = u.Bool();
+        bool rt = u.Bool(), fr = rt && u.Bool(), simd = u.Bool(), gc = fr && u.Bool(), exceptions = rt && u.Bool();
         var weights = new FamilyWeights();
         foreach (var p in typeof(FamilyWeights).GetProperties().Where(p => p.CanWrite))
             p.SetValue(weights, u.Int(0, 5));
@@ -113,7 +113,8 @@ public sealed class RandomConfigurationTests
             {
                 MutableGlobals = u.Bool(), SignExtension = u.Bool(), SaturatingFloatToInt = u.Bool(), MultiValue = u.Bool(),
                 BulkMemory = u.Bool(), ReferenceTypes = rt, Simd = simd, RelaxedSimd = simd && u.Bool(), TailCall = u.Bool(),
-                ExtendedConst = u.Bool(), MultiMemory = u.Bool(), Memory64 = u.Bool(), FunctionReferences = fr, Gc = fr && u.Bool(),
+                ExtendedConst = u.Bool(), MultiMemory = u.Bool(), Memory64 = u.Bool(), FunctionReferences = fr, Gc = gc,
+                Exceptions = exceptions, LegacyExceptions = u.Bool(), WideArithmetic = u.Bool(),
             },
             Limits = new SizeLimits
             {
@@ -121,7 +122,7 @@ public sealed class RandomConfigurationTests
                 MaxInstructions = u.Int(0, 200), MaxBlockDepth = u.Int(0, 6), MaxTables = u.Int(0, 3), MaxTableSize = u.Int(0, 8),
                 MaxMemories = u.Int(0, 3), MaxMemoryPages = u.Int(noTraps ? 1 : 0, 3), MaxGlobals = u.Int(0, 4),
                 MaxElementSegments = u.Int(0, 4), MaxDataSegments = u.Int(0, 4), MaxDataBytes = u.Int(0, 40),
-                Fuel = u.Int(0, 100), MaxCallDepth = u.Int(1, 10),
+                Fuel = u.Int(0, 100), MaxCallDepth = u.Int(1, 10), MaxGcTypes = u.Int(0, 6), MaxTags = u.Int(0, 3),
             },
             CanonicalizeNans = u.Bool(),
             DisallowTraps = noTraps,
@@ -141,7 +142,6 @@ public sealed class RandomConfigurationTests
         Validator.Validate(decoded, config.EngineFeatures);
     }
 
-    /// <summary>SIMD is left out: the interpreter does not run it yet.</summary>
     [Property(MaxTest = 150)]
     public void Without_traps_no_call_traps_under_any_allowed_configuration(ulong configSeed, ulong seed)
     {
@@ -149,7 +149,6 @@ public sealed class RandomConfigurationTests
         var config = c with
         {
             DisallowTraps = true,
-            Features = c.Features with { Simd = false, RelaxedSimd = false },
             Limits = c.Limits with { MaxMemoryPages = Math.Max(1, c.Limits.MaxMemoryPages) },
         };
         var report = new SurveyReport();
