@@ -33,7 +33,7 @@ public sealed class SurveyReport
     public int Exceptions { get; internal set; }
     /// <summary>Calls that ran out of the interpreter's own fuel or call stack: 0 if termination by construction works.</summary>
     public int Exhausted { get; internal set; }
-    /// <summary>Modules that need something the interpreter does not run yet (e.g. SIMD).</summary>
+    /// <summary>Modules that need something the interpreter does not run yet (e.g. threads).</summary>
     public int Unsupported { get; internal set; }
     /// <summary>Values logged through <c>env.log_*</c>.</summary>
     public long Logged { get; internal set; }
