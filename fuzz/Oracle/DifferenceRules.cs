@@ -30,10 +30,10 @@ public static class DifferenceRules
     public static readonly DifferenceRule NanBits = new("nan-bits",
         "arithmetic float operations return a non-deterministic NaN (§4.3.3, nans); without canonicalisation a NaN equals any NaN");
 
-    /// <summary>V8's JavaScript boundary: signalling NaNs come back quieted.</summary>
+    /// <summary>V8's JavaScript boundary: NaN payloads are not kept.</summary>
     public static readonly DifferenceRule JavaScriptNans = new("js-boundary-nans",
-        "V8 hands f32/f64 results, globals and logged values across the JavaScript boundary as numbers, which quiets a " +
-        "signalling NaN; such values compare with the quiet bit set on both sides");
+        "V8 hands f32/f64 results, globals and logged values across the JavaScript boundary as numbers, and does not keep " +
+        "NaN payloads there (a global holding nan:0x1 reads back as the canonical NaN); a NaN from V8 equals any NaN");
 
     /// <summary>A memory whose size differs after a step: inconclusive.</summary>
     public static readonly DifferenceRule MemoryGrowRefused = new("memory-grow",
@@ -68,7 +68,7 @@ public static class DifferenceRules
     public static NanComparison NanComparisonFor(OracleContext context, string baseline, string other)
     {
         if (!context.CanonicalNans) return NanComparison.AnyNan;
-        return JavaScriptEngines.Contains(baseline) || JavaScriptEngines.Contains(other) ? NanComparison.Quieted : NanComparison.Exact;
+        return JavaScriptEngines.Contains(baseline) || JavaScriptEngines.Contains(other) ? NanComparison.AnyNan : NanComparison.Exact;
     }
 
     /// <summary>Whether two trap kinds count as the same (<see cref="TrapClasses"/>).</summary>
@@ -96,9 +96,7 @@ public enum NanComparison : byte
 {
     /// <summary>Bit for bit: the case canonicalises NaNs, so every engine must give the same bits.</summary>
     Exact,
-    /// <summary>Bit for bit after setting the quiet bit on both (<see cref="DifferenceRules.JavaScriptNans"/>).</summary>
-    Quieted,
-    /// <summary>Any NaN equals any NaN of the same type (<see cref="DifferenceRules.NanBits"/>).</summary>
+    /// <summary>Any NaN equals any NaN of the same type (<see cref="DifferenceRules.NanBits"/>, <see cref="DifferenceRules.JavaScriptNans"/>).</summary>
     AnyNan,
 }
 

@@ -134,13 +134,19 @@ public static partial class OutcomeOracle
         return (newline < 0 ? text : text[..newline]).TrimEnd();
     }
 
-    /// <summary>A crash line without what changes from run to run (numbers, ids), shortened, for signatures.</summary>
+    /// <summary>
+    /// A crash line without what changes from run to run, shortened, for signatures: quoted text
+    /// (handles, paths) becomes <c>"…"</c>, numbers not part of a word (<c>v8</c> stays) become <c>#</c>.
+    /// </summary>
     private static string Normalise(string line)
     {
-        var text = Digits().Replace(line, "#");
+        var text = Numbers().Replace(Quoted().Replace(line, "\"…\""), "#");
         return text.Length <= 100 ? text : text[..100] + "…";
     }
 
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
+    [GeneratedRegex("(?<![A-Za-z0-9_.])[0-9]+")]
+    private static partial Regex Numbers();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex Quoted();
 }

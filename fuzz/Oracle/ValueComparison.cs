@@ -12,9 +12,6 @@ namespace WasmConform.Fuzz.Oracle;
 /// </summary>
 public static class ValueComparison
 {
-    private const uint F32Quiet = 0x0040_0000;
-    private const ulong F64Quiet = 0x0008_0000_0000_0000;
-
     /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are the same value under <paramref name="nans"/>.</summary>
     public static bool Same(Value a, Value b, NanComparison nans)
     {
@@ -32,14 +29,14 @@ public static class ValueComparison
     {
         if (a == b) return true;
         if (!float.IsNaN(BitConverter.UInt32BitsToSingle(a)) || !float.IsNaN(BitConverter.UInt32BitsToSingle(b))) return false;
-        return nans == NanComparison.AnyNan || (nans == NanComparison.Quieted && (a | F32Quiet) == (b | F32Quiet));
+        return nans == NanComparison.AnyNan;
     }
 
     private static bool SameF64(ulong a, ulong b, NanComparison nans)
     {
         if (a == b) return true;
         if (!double.IsNaN(BitConverter.UInt64BitsToDouble(a)) || !double.IsNaN(BitConverter.UInt64BitsToDouble(b))) return false;
-        return nans == NanComparison.AnyNan || (nans == NanComparison.Quieted && (a | F64Quiet) == (b | F64Quiet));
+        return nans == NanComparison.AnyNan;
     }
 
     /// <summary>Both null, or both non-null of the same kind; a kind another engine could not tell matches any non-null reference.</summary>
