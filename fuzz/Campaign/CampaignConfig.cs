@@ -28,9 +28,12 @@ public sealed record CampaignConfig
     public CampaignLimits Limits { get; init; } = new();
 
     /// <summary>
-    /// The generator's options (the keys of fuzz/generator.example.yaml). The campaign's default
-    /// for <c>canonicalize_nans</c> is true, unlike the generator's: without it, NaN bits differ
-    /// legitimately and can reach integers and memory, where the oracle cannot tell them apart.
+    /// The generator's options (the keys of fuzz/generator.example.yaml). Two defaults differ from
+    /// the generator's own, also when the file has a <c>generator</c> section without them:
+    /// <c>canonicalize_nans</c> is true (without it NaN bits differ legitimately and can reach
+    /// integers and memory, where the oracle cannot tell them apart), and <c>features</c> are every
+    /// proposal the generator knows but relaxed SIMD (implementation-defined results) and legacy
+    /// exceptions, cut down to what every engine of the campaign has.
     /// </summary>
     public GeneratorConfig Generator { get; init; } = DefaultGenerator;
 
@@ -40,8 +43,12 @@ public sealed record CampaignConfig
     /// <summary>Duration when neither cases nor seconds are given.</summary>
     public const double DefaultSeconds = 60;
 
-    /// <summary>The generator's defaults with NaNs canonicalised.</summary>
-    public static GeneratorConfig DefaultGenerator { get; } = new() { CanonicalizeNans = true };
+    /// <summary>The generator's defaults with NaNs canonicalised and every feature but relaxed SIMD and legacy exceptions.</summary>
+    public static GeneratorConfig DefaultGenerator { get; } = new()
+    {
+        CanonicalizeNans = true,
+        Features = FeatureSwitches.All with { RelaxedSimd = false, LegacyExceptions = false },
+    };
 }
 
 /// <summary>Limits of engine calls in a campaign.</summary>

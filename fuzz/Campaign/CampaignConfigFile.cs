@@ -49,8 +49,10 @@ public static class CampaignConfigFile
             var (line, column) = GeneratorConfigFile.Locate(yaml, key);
             throw new GeneratorConfigException($"{file}:{line}:{column}: {key}: {message}");
         }
-        if (config.Generator is not null && !Mentions(yaml, "generator", "canonicalize_nans"))
-            config = config with { Generator = config.Generator with { CanonicalizeNans = true } };
+        if (!Mentions(yaml, "generator", "canonicalize_nans"))
+            config = config with { Generator = config.Generator with { CanonicalizeNans = CampaignConfig.DefaultGenerator.CanonicalizeNans } };
+        if (!Mentions(yaml, "generator", "features"))
+            config = config with { Generator = config.Generator with { Features = CampaignConfig.DefaultGenerator.Features } };
         return config;
     }
 

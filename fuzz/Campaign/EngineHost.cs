@@ -44,12 +44,13 @@ public sealed record CampaignEngine(string Name, Func<CancellationToken, EngineH
 /// </summary>
 /// <param name="callTimeout">Wall-clock limit of one instantiation or call.</param>
 /// <param name="fuel">The interpreter's own fuel per session; null for none (generated modules count their own).</param>
-public sealed class ReferenceHost(TimeSpan callTimeout, long? fuel = null) : EngineHost
+/// <param name="name">The engine's name in the campaign (another one lets a campaign compare the interpreter with itself).</param>
+public sealed class ReferenceHost(TimeSpan callTimeout, long? fuel = null, string name = EngineCatalog.Reference) : EngineHost
 {
     /// <summary>The interpreter's limits besides time: generated modules nest at most a few hundred calls.</summary>
     public static ExecutionLimits Limits { get; } = new() { StackCells = 1 << 16, MaxCallDepth = 10_000 };
 
-    public override string Name => EngineCatalog.Reference;
+    public override string Name => name;
 
     /// <summary>Cancels every session's running call (the campaign is stopping).</summary>
     public CancellationToken Stopping { get; init; }

@@ -10,7 +10,10 @@ internal sealed partial class ModuleState
     /// of the type exists; with GC, i31, eq, any and extern references (<c>ref.i31</c>), and
     /// structs and arrays whose fields can be made.
     /// </summary>
-    public bool CanMake(ValType t)
+    public bool CanMake(ValType t) => CanMakeAvoiding(t, []);
+
+    /// <summary><see cref="CanMake"/>, avoiding the struct types being looked at: a struct that needs a non-null value of itself cannot be made.</summary>
+    private bool CanMakeAvoiding(ValType t, HashSet<uint> making)
     {
         if (!t.IsRef || t.Ref.Nullable) return true;
         var heap = t.Ref.Heap;
@@ -19,17 +22,32 @@ internal sealed partial class ModuleState
         {
             HeapKind.Func => DefinedFunctions > 0,
             HeapKind.I31 or HeapKind.Eq or HeapKind.Any or HeapKind.Extern => gc,
-            HeapKind.Struct => gc && GcTypes.Any(g => Types[g].Comp is StructType && CanMake(NonNullConcrete(g))),
+            HeapKind.Struct => gc && GcTypes.Any(g => Types[g].Comp is StructType && CanMakeAvoiding(NonNullConcrete(g), making)),
             HeapKind.Array => gc && GcTypes.Any(g => Types[g].Comp is ArrayType),
             HeapKind.Concrete => Types[heap.Index].Comp switch
             {
-                StructType s => s.Fields.All(f => CanMake(f.Storage.Unpacked)),
+                StructType s => CanMakeStruct(heap.Index, s, making),
                 ArrayType => true,
                 _ => FunctionsOfHeap(heap).Count > 0,
             },
             _ => false,
         };
     }
+
+    private bool CanMakeStruct(uint index, StructType s, HashSet<uint> making)
+    {
+        if (!making.Add(index)) return false;
+        bool can = s.Fields.All(f => CanMakeAvoiding(f.Storage.Unpacked, making));
+        making.Remove(index);
+        return can;
+    }
+
+    /// <summary>
+    /// How deep <see cref="MakeRef"/> nests aggregates before every nullable field is null: a struct
+    /// with nullable fields of its own type would otherwise nest without end once the input runs
+    /// out (every <see cref="ChoiceStream.Chance"/> is then false).
+    /// </summary>
+    private const int MaxNesting = 4;
 
     /// <summary>
     /// Constant instructions (valid in constant expressions and in code) that produce a value
@@ -40,11 +58,11 @@ internal sealed partial class ModuleState
     public (List<Instruction> Code, ValType Type) MakeRef(ValType t)
     {
         var code = new List<Instruction>();
-        var type = Make(t, code);
+        var type = Make(t, code, 0);
         return (code, type);
     }
 
-    private ValType Make(ValType t, List<Instruction> code)
+    private ValType Make(ValType t, List<Instruction> code, int nesting)
     {
         if (!t.IsRef)
         {
@@ -52,7 +70,7 @@ internal sealed partial class ModuleState
             return t;
         }
         var heap = t.Ref.Heap;
-        if (t.Ref.Nullable && (U.Chance(40) || !CanMake(ValueTypes.NonNull(t))))
+        if (t.Ref.Nullable && (nesting >= MaxNesting || U.Chance(40) || !CanMake(ValueTypes.NonNull(t))))
         {
             code.Add(new HeapTypeInstruction(Opcode.RefNull, heap));
             return t;
@@ -76,14 +94,14 @@ internal sealed partial class ModuleState
             case HeapKind.Struct or HeapKind.Array:
                 var kinds = GcTypes.Where(g => (Types[g].Comp is StructType) == (heap.Kind == HeapKind.Struct)
                     && CanMake(NonNullConcrete(g))).ToList();
-                return Make(NonNullConcrete(U.Pick(kinds)), code);
+                return Make(NonNullConcrete(U.Pick(kinds)), code, nesting);
             default:
-                return MakeAggregate(heap.Index, code);
+                return MakeAggregate(heap.Index, code, nesting);
         }
     }
 
     /// <summary><c>struct.new</c>/<c>struct.new_default</c> or <c>array.new_fixed</c> of type <paramref name="index"/>, operands first.</summary>
-    private ValType MakeAggregate(uint index, List<Instruction> code)
+    private ValType MakeAggregate(uint index, List<Instruction> code, int nesting)
     {
         if (Types[index].Comp is StructType s)
         {
@@ -92,13 +110,13 @@ internal sealed partial class ModuleState
                 code.Add(new IndexInstruction(Opcode.StructNewDefault, index));
                 return NonNullConcrete(index);
             }
-            foreach (var field in s.Fields) Make(field.Storage.Unpacked, code);
+            foreach (var field in s.Fields) Make(field.Storage.Unpacked, code, nesting + 1);
             code.Add(new IndexInstruction(Opcode.StructNew, index));
             return NonNullConcrete(index);
         }
         var element = ((ArrayType)Types[index].Comp).Field.Storage.Unpacked;
         uint n = (uint)U.Int(0, 2);
-        for (int i = 0; i < n; i++) Make(element, code);
+        for (int i = 0; i < n; i++) Make(element, code, nesting + 1);
         code.Add(new IndexPairInstruction(Opcode.ArrayNewFixed, index, n));
         return NonNullConcrete(index);
     }

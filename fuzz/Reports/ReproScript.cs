@@ -93,7 +93,7 @@ public static class ReproScript
         {
             var record = records[step];
             if (step == k) s.Append(";; the diverging step\n");
-            Step(s, result.Binary, record, isFunctionType, anyArithmeticNan: step < k && !exactNans);
+            Step(s, result.Binary, record, isFunctionType, anyArithmeticNan: step < k && !exactNans, last: step == k);
         }
         State(s, result, records, theirs, k);
         return s.ToString();
@@ -110,7 +110,7 @@ public static class ReproScript
         s.Append(";; The env module below stands in for the fuzzer's host imports (env.exit, env.log_*).\n\n");
     }
 
-    private static void Step(StringBuilder s, byte[] binary, StepRecord record, Func<uint, bool> isFunctionType, bool anyArithmeticNan)
+    private static void Step(StringBuilder s, byte[] binary, StepRecord record, Func<uint, bool> isFunctionType, bool anyArithmeticNan, bool last)
     {
         string module = "(module binary\n" + WastText.Binary(binary, "  ") + ")";
         string named = "(module $case binary\n" + WastText.Binary(binary, "  ") + ")";
@@ -118,6 +118,7 @@ public static class ReproScript
         {
             case (StepKind.Compile, Outcome.Malformed m): s.Append($"(assert_malformed {module}\n  {WastText.String(m.Message)})\n"); break;
             case (StepKind.Compile, Outcome.Invalid i): s.Append($"(assert_invalid {module}\n  {WastText.String(i.Message)})\n"); break;
+            case (StepKind.Compile, _) when last: s.Append("(module definition $case binary\n" + WastText.Binary(binary, "  ") + ")\n"); break;
             case (StepKind.Compile, _): break;
             case (StepKind.Instantiate, Outcome.Instantiated): s.Append(named).Append('\n'); break;
             case (StepKind.Instantiate, Outcome.Unlinkable u): s.Append($"(assert_unlinkable {module}\n  {WastText.String(u.Message)})\n"); break;
