@@ -35,6 +35,11 @@ public static class DifferenceRules
         "V8 hands f32/f64 results, globals and logged values across the JavaScript boundary as numbers, and does not keep " +
         "NaN payloads there (a global holding nan:0x1 reads back as the canonical NaN); a NaN from V8 equals any NaN");
 
+    /// <summary>wasmtime's embedding API reads an externref that wraps an internal reference as null.</summary>
+    public static readonly DifferenceRule OpaqueExternrefs = new("opaque-externrefs",
+        "wasmtime's .NET embedding can only hand out externrefs that hold host objects: one made by extern.convert_any " +
+        "from an internal reference reads as null there, so such a reference equals a null from wasmtime");
+
     /// <summary>A memory whose size differs after a step: inconclusive.</summary>
     public static readonly DifferenceRule MemoryGrowRefused = new("memory-grow",
         "memory.grow may fail for any request (§4.4.7, memory.grow: failure is always allowed), so memories of different " +
@@ -59,16 +64,20 @@ public static class DifferenceRules
 
     /// <summary>Every rule, for reports.</summary>
     public static IReadOnlyList<DifferenceRule> All { get; } =
-        [Exhaustion, RelaxedSimd, NanBits, JavaScriptNans, MemoryGrowRefused, Unsupported, TrapClasses, RejectionClass, Messages];
+        [Exhaustion, RelaxedSimd, NanBits, JavaScriptNans, OpaqueExternrefs, MemoryGrowRefused, Unsupported, TrapClasses, RejectionClass, Messages];
 
     /// <summary>Engines whose f32/f64 values cross a JavaScript boundary (<see cref="JavaScriptNans"/>).</summary>
     public static IReadOnlySet<string> JavaScriptEngines { get; } = new HashSet<string>(StringComparer.Ordinal) { "v8" };
 
-    /// <summary>How NaNs of float values compare between two engines in a case.</summary>
-    public static NanComparison NanComparisonFor(OracleContext context, string baseline, string other)
+    /// <summary>Engines whose externrefs of internal references read as null (<see cref="OpaqueExternrefs"/>).</summary>
+    public static IReadOnlySet<string> OpaqueExternrefEngines { get; } = new HashSet<string>(StringComparer.Ordinal) { "wasmtime" };
+
+    /// <summary>How values compare between two engines in a case: the NaN rule, and the boundaries of the engines' embeddings.</summary>
+    public static ValueRules ValueRulesFor(OracleContext context, string baseline, string other)
     {
-        if (!context.CanonicalNans) return NanComparison.AnyNan;
-        return JavaScriptEngines.Contains(baseline) || JavaScriptEngines.Contains(other) ? NanComparison.AnyNan : NanComparison.Exact;
+        bool javaScript = JavaScriptEngines.Contains(baseline) || JavaScriptEngines.Contains(other);
+        var nans = !context.CanonicalNans || javaScript ? NanComparison.AnyNan : NanComparison.Exact;
+        return new ValueRules(nans, javaScript, OpaqueExternrefEngines.Contains(baseline) || OpaqueExternrefEngines.Contains(other));
     }
 
     /// <summary>Whether two trap kinds count as the same (<see cref="TrapClasses"/>).</summary>
@@ -99,6 +108,12 @@ public enum NanComparison : byte
     /// <summary>Any NaN equals any NaN of the same type (<see cref="DifferenceRules.NanBits"/>, <see cref="DifferenceRules.JavaScriptNans"/>).</summary>
     AnyNan,
 }
+
+/// <summary>How values of two engines compare (see <see cref="DifferenceRules.ValueRulesFor"/>).</summary>
+/// <param name="Nans">How NaNs compare.</param>
+/// <param name="JavaScriptBoundary">One engine is V8: a v128 global it cannot read is left out.</param>
+/// <param name="OpaqueExternrefs">One engine reads externrefs of internal references as null.</param>
+public readonly record struct ValueRules(NanComparison Nans, bool JavaScriptBoundary = false, bool OpaqueExternrefs = false);
 
 /// <summary>What the oracle needs to know about a case besides the engines' records.</summary>
 /// <param name="CanonicalNans">The generator canonicalised NaNs (<see cref="Generator.GeneratorConfig.CanonicalizeNans"/>).</param>

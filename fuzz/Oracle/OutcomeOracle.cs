@@ -37,11 +37,10 @@ public static partial class OutcomeOracle
         if (baseline.Outcome is Outcome.Exhausted || other.Outcome is Outcome.Exhausted)
             return new StepVerdict.Inconclusive(DifferenceRules.Exhaustion,
                 $"{baselineName}: {OutcomeText.Describe(baseline.Outcome)}; {otherName}: {OutcomeText.Describe(other.Outcome)}");
-        var nans = DifferenceRules.NanComparisonFor(context, baselineName, otherName);
-        var difference = CompareOutcomes(baseline.Outcome, other.Outcome, nans)
-            ?? CompareTraces(baseline.Trace, other.Trace, nans)
-            ?? StateComparison.Compare(baseline.Snapshot, other.Snapshot, nans,
-                DifferenceRules.JavaScriptEngines.Contains(baselineName) || DifferenceRules.JavaScriptEngines.Contains(otherName));
+        var rules = DifferenceRules.ValueRulesFor(context, baselineName, otherName);
+        var difference = CompareOutcomes(baseline.Outcome, other.Outcome, rules)
+            ?? CompareTraces(baseline.Trace, other.Trace, rules)
+            ?? StateComparison.Compare(baseline.Snapshot, other.Snapshot, rules);
         if (difference is null) return StepVerdict.Same.Instance;
         if (context.RelaxedSimd) return new StepVerdict.Inconclusive(DifferenceRules.RelaxedSimd, difference.ToString());
         if (StateComparison.MemorySizeDifference(baseline.Snapshot, other.Snapshot) is { } grown)
@@ -60,7 +59,7 @@ public static partial class OutcomeOracle
 
     // --- Outcomes ---
 
-    private static Difference? CompareOutcomes(Outcome a, Outcome b, NanComparison nans) => (a, b) switch
+    private static Difference? CompareOutcomes(Outcome a, Outcome b, ValueRules rules) => (a, b) switch
     {
         (Outcome.Compiled, Outcome.Compiled) or (Outcome.Instantiated, Outcome.Instantiated)
             or (Outcome.Unlinkable, Outcome.Unlinkable) or (Outcome.Thrown, Outcome.Thrown) => null,
@@ -69,29 +68,29 @@ public static partial class OutcomeOracle
             : new Difference("trap kind", $"trap kind {KindName(a)} vs {KindName(b)}", "trap", TrapMessages.Of(ta.Kind), TrapMessages.Of(tb.Kind)),
         (Outcome.Exit ea, Outcome.Exit eb) => ea.Code == eb.Code ? null
             : new Difference("exit code", $"exit code {KindName(a)} vs {KindName(b)}", "exit code", Code(ea.Code), Code(eb.Code)),
-        (Outcome.Values va, Outcome.Values vb) => CompareValues(va.Results, vb.Results, nans),
+        (Outcome.Values va, Outcome.Values vb) => CompareValues(va.Results, vb.Results, rules),
         _ => new Difference("outcome", $"outcome {KindName(a)} vs {KindName(b)}", "outcome", OutcomeText.Describe(a), OutcomeText.Describe(b)),
     };
 
-    private static Difference? CompareValues(EquatableArray<Value> a, EquatableArray<Value> b, NanComparison nans)
+    private static Difference? CompareValues(EquatableArray<Value> a, EquatableArray<Value> b, ValueRules rules)
     {
         if (a.Count != b.Count)
             return new Difference("result count", "result count", "results", Count(a.Count, "result"), Count(b.Count, "result"));
         for (int i = 0; i < a.Count; i++)
         {
-            if (!ValueComparison.Same(a[i], b[i], nans))
+            if (!ValueComparison.Same(a[i], b[i], rules))
                 return new Difference("result", "result " + ValueComparison.TypeName(a[i]), "result " + Number(i),
                     ValueComparison.Describe(a[i]), ValueComparison.Describe(b[i]));
         }
         return null;
     }
 
-    private static Difference? CompareTraces(EquatableArray<Value> a, EquatableArray<Value> b, NanComparison nans)
+    private static Difference? CompareTraces(EquatableArray<Value> a, EquatableArray<Value> b, ValueRules rules)
     {
         int common = Math.Min(a.Count, b.Count);
         for (int i = 0; i < common; i++)
         {
-            if (!ValueComparison.Same(a[i], b[i], nans))
+            if (!ValueComparison.Same(a[i], b[i], rules))
                 return new Difference("trace", "trace " + ValueComparison.TypeName(a[i]), "logged value " + Number(i),
                     ValueComparison.Describe(a[i]), ValueComparison.Describe(b[i]));
         }

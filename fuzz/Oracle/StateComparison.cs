@@ -13,18 +13,19 @@ public static class StateComparison
 {
     /// <summary>
     /// The first difference between <paramref name="a"/> and <paramref name="b"/>, or null when
-    /// they agree or either is missing. With <paramref name="javaScriptBoundary"/>, a v128 global
+    /// they agree or either is missing. With <see cref="ValueRules.JavaScriptBoundary"/>, a v128 global
     /// that only one side reports is left out (<see cref="DifferenceRules.Unsupported"/>: V8 cannot
     /// read v128 globals from JavaScript).
     /// </summary>
-    public static Difference? Compare(EngineState? a, EngineState? b, NanComparison nans, bool javaScriptBoundary)
+    public static Difference? Compare(EngineState? a, EngineState? b, ValueRules rules)
     {
         if (a is null || b is null) return null;
-        return CompareGlobals(a, b, nans, javaScriptBoundary) ?? CompareMemories(a, b);
+        return CompareGlobals(a, b, rules) ?? CompareMemories(a, b);
     }
 
-    private static Difference? CompareGlobals(EngineState a, EngineState b, NanComparison nans, bool javaScriptBoundary)
+    private static Difference? CompareGlobals(EngineState a, EngineState b, ValueRules rules)
     {
+        bool javaScriptBoundary = rules.JavaScriptBoundary;
         var theirs = b.Globals.AsSpan().ToArray().ToDictionary(g => g.Name, g => g.Value, StringComparer.Ordinal);
         var ours = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in a.Globals)
@@ -35,7 +36,7 @@ public static class StateComparison
                 if (javaScriptBoundary && value.Type.Kind == ValTypeKind.V128) continue;
                 return new Difference("globals", "globals", "global " + name, "exported", "missing");
             }
-            if (!ValueComparison.Same(value, other, nans))
+            if (!ValueComparison.Same(value, other, rules))
                 return new Difference("global", "global " + ValueComparison.TypeName(value), "global " + name,
                     ValueComparison.Describe(value), ValueComparison.Describe(other));
         }

@@ -12,18 +12,23 @@ namespace WasmConform.Fuzz.Oracle;
 /// </summary>
 public static class ValueComparison
 {
-    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are the same value under <paramref name="nans"/>.</summary>
-    public static bool Same(Value a, Value b, NanComparison nans)
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are the same value under <paramref name="rules"/>.</summary>
+    public static bool Same(Value a, Value b, ValueRules rules)
     {
         if (a.Type.Kind != b.Type.Kind) return false;
         return a.Type.Kind switch
         {
-            ValTypeKind.F32 => SameF32(a.AsF32Bits, b.AsF32Bits, nans),
-            ValTypeKind.F64 => SameF64(a.AsF64Bits, b.AsF64Bits, nans),
-            ValTypeKind.Ref => SameReference(a.Reference, b.Reference),
+            ValTypeKind.F32 => SameF32(a.AsF32Bits, b.AsF32Bits, rules.Nans),
+            ValTypeKind.F64 => SameF64(a.AsF64Bits, b.AsF64Bits, rules.Nans),
+            ValTypeKind.Ref => SameReference(a.Reference, b.Reference)
+                || (rules.OpaqueExternrefs && (IsOpaqueExtern(a) && b.IsNull || IsOpaqueExtern(b) && a.IsNull)),
             _ => a.Bits == b.Bits && a.High == b.High,
         };
     }
+
+    /// <summary>A non-null externref that is not a host reference: an internal reference made external (<see cref="DifferenceRules.OpaqueExternrefs"/>).</summary>
+    private static bool IsOpaqueExtern(Value v) =>
+        v.Type.Ref.Heap.Kind is HeapKind.Extern or HeapKind.NoExtern && v.Reference is not null and not HostReference;
 
     private static bool SameF32(uint a, uint b, NanComparison nans)
     {

@@ -85,6 +85,16 @@ public sealed class OracleTests
         Differs(Compare(Returned(Value.Null(HeapType.Func)), Returned(foreignFunc)));
     }
 
+    [Fact]
+    public void An_externref_of_an_internal_reference_equals_a_null_only_from_wasmtime()
+    {
+        var internalised = Value.Ref(HeapType.Extern, new object());
+        var none = Value.Null(HeapType.Extern);
+        Assert.IsType<StepVerdict.Same>(Compare(Returned(internalised), Returned(none), other: "wasmtime"));
+        Differs(Compare(Returned(internalised), Returned(none), other: "v8"));
+        Differs(Compare(Returned(Value.Ref(HeapType.Extern, new HostReference(1))), Returned(none), other: "wasmtime"));
+    }
+
     // --- Traps, exits, outcome kinds ---
 
     [Fact]
