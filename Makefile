@@ -2,6 +2,7 @@
 DOTNET ?= dotnet
 CONFIG ?= Release
 WASM_TESTSUITE ?= $(if $(wildcard ../shared/testsuite),../shared/testsuite,.testsuite)
+override WASM_TESTSUITE := $(abspath $(WASM_TESTSUITE))
 export WASM_TESTSUITE
 # The pinned commit of the official suite (WebAssembly/spec test/), for machines without ../shared.
 TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
@@ -15,20 +16,21 @@ build:
 	$(DOTNET) publish tools/wasmconform/wasmconform.csproj -c $(CONFIG) -o bin --nologo -v quiet
 	$(DOTNET) publish tools/wast2json/wast2json.csproj -c $(CONFIG) -o bin --nologo -v quiet
 
-test:
+test: testsuite
 	$(DOTNET) test WasmConform.slnx -c $(CONFIG) --nologo
 
 spec: build testsuite
-	bin/wasmconform spec "$(WASM_TESTSUITE)" --report reports/spec
+	bin/wasmconform spec --report reports/spec
 
-bench: build
-	bin/wasmconform bench
+bench:
+	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj
 
-# Fetches the pinned suite into .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
+# Fetches the pinned suite (core/, legacy/, custom/ of the spec repository's test/ folder) into
+# .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
 testsuite:
 	@if [ ! -d "$(WASM_TESTSUITE)" ]; then \
 	  echo "fetching the spec test suite ($(TESTSUITE_COMMIT)) into $(WASM_TESTSUITE)"; \
-	  git init -q .testsuite-src && cd .testsuite-src && \
+	  rm -rf .testsuite-src && git init -q .testsuite-src && cd .testsuite-src && \
 	  git fetch -q --depth 1 $(TESTSUITE_REPO) $(TESTSUITE_COMMIT) && git checkout -q FETCH_HEAD && cd .. && \
 	  mv .testsuite-src/test "$(WASM_TESTSUITE)" && rm -rf .testsuite-src; \
 	fi

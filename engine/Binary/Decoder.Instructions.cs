@@ -123,11 +123,14 @@ public static partial class Decoder
     {
         Opcode op;
         bool nullable = false;
-        if (b is >= 0xFB and <= 0xFD)
+        if (b is >= 0xFB and <= 0xFD || (b == 0xFE && (cx.Features & Features.Threads) != 0))
         {
             uint code = r.ReadU32();
-            // ref.test / ref.cast with a nullable target type share the row of the plain form.
-            nullable = b == 0xFB && code is 0x15 or 0x17;
+            // ref.test / ref.cast (and the descriptor casts) with a nullable target type share
+            // the row of the plain form, whose sub-opcode is one less.
+            if (b == 0xFB && !OpcodeTable.TryDecode(b, code, out _) && code > 0
+                && OpcodeTable.TryDecode(b, code - 1, out var plain) && OpcodeTable.Info(plain).Immediate == ImmediateKind.RefType)
+                nullable = true;
             if (!OpcodeTable.TryDecode(b, nullable ? code - 1 : code, out op) || !OpcodeFeatures.IsEnabled(op, cx.Features))
                 throw b == 0xFD
                     ? new MalformedException($"illegal opcode {code:x2}", pos)
@@ -140,6 +143,8 @@ public static partial class Decoder
         }
 
         var immediate = OpcodeTable.Info(op).Immediate;
+        // Threads proposal: atomic.fence has a reserved zero byte.
+        if (op == Opcode.AtomicFence && r.ReadByte() != 0) throw new MalformedException("zero byte expected", r.Position - 1);
         if (immediate == ImmediateKind.None) return PlainInstructions[(int)op];
         var instr = ReadImmediates(ref r, op, immediate, nullable, cx);
         if (op is Opcode.Block or Opcode.Loop) cx.Frames.Add(Frame.Block);

@@ -27,6 +27,7 @@ public static partial class Encoder
             w.WriteByte(info.Prefix);
             w.WriteU32(code);
         }
+        if (instr.Op == Opcode.AtomicFence) w.WriteByte(0); // reserved (threads proposal)
         if (info.Immediate != ImmediateKind.None) WriteImmediates(w, instr, info.Immediate);
     }
 

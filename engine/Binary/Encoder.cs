@@ -16,7 +16,10 @@ namespace WasmConform.Engine.Binary;
 /// custom section is named <c>name</c>, one is synthesised from it after the last section.
 /// </para>
 /// <para>
-/// The data count section is written exactly when <see cref="Module.DataCount"/> is set.
+/// The data count section is written when <see cref="Module.DataCount"/> is set, and also when
+/// code uses data indices (memory.init, data.drop, array.new_data, array.init_data), which the
+/// binary format requires it for (§5.5.14) — as the spec's own encoder does; its count is then
+/// the number of data segments.
 /// Invalid modules are encoded as they are (so the fuzzer can produce them); only what the
 /// binary format cannot express (an alignment exponent of 64 or more, a shuffle without 16
 /// lanes, an instruction record that does not match its opcode's immediates, the validator's
@@ -120,8 +123,19 @@ public static partial class Encoder
             SectionId.Element => m.Elements.Count,
             SectionId.Data => m.Datas.Count,
             SectionId.Start => m.Start is null ? -1 : 1,
-            _ => m.DataCount is null ? -1 : 1,
+            _ => DataCountOf(m) is null ? -1 : 1,
         };
+
+    /// <summary>The data count to write: the module's own, or the segment count when code refers to data segments.</summary>
+    private static uint? DataCountOf(Module m)
+    {
+        if (m.DataCount is { } count) return count;
+        foreach (var f in m.Functions)
+            foreach (var ins in f.Body)
+                if (OpcodeTable.Info(ins.Op).Immediate is ImmediateKind.Data or ImmediateKind.MemoryInit or ImmediateKind.TypeData)
+                    return (uint)m.Datas.Count;
+        return null;
+    }
 
     private static void WriteSectionContents(WasmWriter w, Module m, SectionId id)
     {
@@ -137,7 +151,7 @@ public static partial class Encoder
             case SectionId.Export: WriteVector(w, m.Exports, WriteExport); break;
             case SectionId.Start: w.WriteU32(m.Start!.Value); break;
             case SectionId.Element: WriteVector(w, m.Elements, WriteElementSegment); break;
-            case SectionId.DataCount: w.WriteU32(m.DataCount!.Value); break;
+            case SectionId.DataCount: w.WriteU32(DataCountOf(m)!.Value); break;
             case SectionId.Code: WriteVector(w, m.Functions, WriteCode); break;
             case SectionId.Data: WriteVector(w, m.Datas, WriteDataSegment); break;
         }

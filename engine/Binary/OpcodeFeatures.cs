@@ -28,13 +28,15 @@ internal static class OpcodeFeatures
 
     private static Features Of(byte prefix, uint code) => prefix switch
     {
-        0xFB => Features.Gc,
+        0xFB => code >= 0x20 ? Features.CustomDescriptors : Features.Gc,
         0xFC => code switch
         {
             <= 0x07 => Features.SaturatingFloatToInt,
             <= 0x0E => Features.BulkMemory,
-            _ => Features.ReferenceTypes,
+            <= 0x11 => Features.ReferenceTypes,
+            _ => Features.WideArithmetic,
         },
+        0xFE => Features.Threads,
         0xFD => code >= 0x100 ? Features.RelaxedSimd : Features.Simd,
         _ => code switch
         {

@@ -11,6 +11,7 @@ namespace WasmConform.Engine.Embedding;
 /// <item>instantiate: <see cref="Instantiated"/> | <see cref="Unlinkable"/> | <see cref="Trap"/> | <see cref="Exit"/> | <see cref="Thrown"/></item>
 /// <item>invoke: <see cref="Values"/> | <see cref="Trap"/> | <see cref="Exit"/> | <see cref="Exhausted"/> | <see cref="Thrown"/> | <see cref="Crash"/></item>
 /// </list>
+/// Any of them may also be <see cref="Unsupported"/> when the engine lacks a feature the module uses.
 /// </summary>
 public abstract record Outcome
 {
@@ -48,4 +49,7 @@ public abstract record Outcome
 
     /// <summary>The engine itself failed: a crashed process, an unexpected exception. Always a finding.</summary>
     public sealed record Crash(string Details) : Outcome;
+
+    /// <summary>The engine does not implement what the module uses (yet): a skip, never a pass or a failure.</summary>
+    public sealed record Unsupported(string Feature) : Outcome;
 }

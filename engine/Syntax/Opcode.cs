@@ -1017,4 +1017,158 @@ public enum Opcode : ushort
     I16x8RelaxedDotI8x16I7x16S,
     /// <summary><c>i32x4.relaxed_dot_i8x16_i7x16_add_s</c> (0xFD 0x113)</summary>
     I32x4RelaxedDotI8x16I7x16AddS,
+    /// <summary><c>memory.atomic.notify</c> (0xFE 0x00)</summary>
+    MemoryAtomicNotify,
+    /// <summary><c>memory.atomic.wait32</c> (0xFE 0x01)</summary>
+    MemoryAtomicWait32,
+    /// <summary><c>memory.atomic.wait64</c> (0xFE 0x02)</summary>
+    MemoryAtomicWait64,
+    /// <summary><c>atomic.fence</c> (0xFE 0x03). The binary form carries one reserved zero byte, not an immediate.</summary>
+    AtomicFence,
+    /// <summary><c>i32.atomic.load</c> (0xFE 0x10)</summary>
+    I32AtomicLoad,
+    /// <summary><c>i64.atomic.load</c> (0xFE 0x11)</summary>
+    I64AtomicLoad,
+    /// <summary><c>i32.atomic.load8_u</c> (0xFE 0x12)</summary>
+    I32AtomicLoad8U,
+    /// <summary><c>i32.atomic.load16_u</c> (0xFE 0x13)</summary>
+    I32AtomicLoad16U,
+    /// <summary><c>i64.atomic.load8_u</c> (0xFE 0x14)</summary>
+    I64AtomicLoad8U,
+    /// <summary><c>i64.atomic.load16_u</c> (0xFE 0x15)</summary>
+    I64AtomicLoad16U,
+    /// <summary><c>i64.atomic.load32_u</c> (0xFE 0x16)</summary>
+    I64AtomicLoad32U,
+    /// <summary><c>i32.atomic.store</c> (0xFE 0x17)</summary>
+    I32AtomicStore,
+    /// <summary><c>i64.atomic.store</c> (0xFE 0x18)</summary>
+    I64AtomicStore,
+    /// <summary><c>i32.atomic.store8</c> (0xFE 0x19)</summary>
+    I32AtomicStore8,
+    /// <summary><c>i32.atomic.store16</c> (0xFE 0x1A)</summary>
+    I32AtomicStore16,
+    /// <summary><c>i64.atomic.store8</c> (0xFE 0x1B)</summary>
+    I64AtomicStore8,
+    /// <summary><c>i64.atomic.store16</c> (0xFE 0x1C)</summary>
+    I64AtomicStore16,
+    /// <summary><c>i64.atomic.store32</c> (0xFE 0x1D)</summary>
+    I64AtomicStore32,
+    /// <summary><c>i32.atomic.rmw.add</c> (0xFE 0x1E)</summary>
+    I32AtomicRmwAdd,
+    /// <summary><c>i64.atomic.rmw.add</c> (0xFE 0x1F)</summary>
+    I64AtomicRmwAdd,
+    /// <summary><c>i32.atomic.rmw8.add_u</c> (0xFE 0x20)</summary>
+    I32AtomicRmw8AddU,
+    /// <summary><c>i32.atomic.rmw16.add_u</c> (0xFE 0x21)</summary>
+    I32AtomicRmw16AddU,
+    /// <summary><c>i64.atomic.rmw8.add_u</c> (0xFE 0x22)</summary>
+    I64AtomicRmw8AddU,
+    /// <summary><c>i64.atomic.rmw16.add_u</c> (0xFE 0x23)</summary>
+    I64AtomicRmw16AddU,
+    /// <summary><c>i64.atomic.rmw32.add_u</c> (0xFE 0x24)</summary>
+    I64AtomicRmw32AddU,
+    /// <summary><c>i32.atomic.rmw.sub</c> (0xFE 0x25)</summary>
+    I32AtomicRmwSub,
+    /// <summary><c>i64.atomic.rmw.sub</c> (0xFE 0x26)</summary>
+    I64AtomicRmwSub,
+    /// <summary><c>i32.atomic.rmw8.sub_u</c> (0xFE 0x27)</summary>
+    I32AtomicRmw8SubU,
+    /// <summary><c>i32.atomic.rmw16.sub_u</c> (0xFE 0x28)</summary>
+    I32AtomicRmw16SubU,
+    /// <summary><c>i64.atomic.rmw8.sub_u</c> (0xFE 0x29)</summary>
+    I64AtomicRmw8SubU,
+    /// <summary><c>i64.atomic.rmw16.sub_u</c> (0xFE 0x2A)</summary>
+    I64AtomicRmw16SubU,
+    /// <summary><c>i64.atomic.rmw32.sub_u</c> (0xFE 0x2B)</summary>
+    I64AtomicRmw32SubU,
+    /// <summary><c>i32.atomic.rmw.and</c> (0xFE 0x2C)</summary>
+    I32AtomicRmwAnd,
+    /// <summary><c>i64.atomic.rmw.and</c> (0xFE 0x2D)</summary>
+    I64AtomicRmwAnd,
+    /// <summary><c>i32.atomic.rmw8.and_u</c> (0xFE 0x2E)</summary>
+    I32AtomicRmw8AndU,
+    /// <summary><c>i32.atomic.rmw16.and_u</c> (0xFE 0x2F)</summary>
+    I32AtomicRmw16AndU,
+    /// <summary><c>i64.atomic.rmw8.and_u</c> (0xFE 0x30)</summary>
+    I64AtomicRmw8AndU,
+    /// <summary><c>i64.atomic.rmw16.and_u</c> (0xFE 0x31)</summary>
+    I64AtomicRmw16AndU,
+    /// <summary><c>i64.atomic.rmw32.and_u</c> (0xFE 0x32)</summary>
+    I64AtomicRmw32AndU,
+    /// <summary><c>i32.atomic.rmw.or</c> (0xFE 0x33)</summary>
+    I32AtomicRmwOr,
+    /// <summary><c>i64.atomic.rmw.or</c> (0xFE 0x34)</summary>
+    I64AtomicRmwOr,
+    /// <summary><c>i32.atomic.rmw8.or_u</c> (0xFE 0x35)</summary>
+    I32AtomicRmw8OrU,
+    /// <summary><c>i32.atomic.rmw16.or_u</c> (0xFE 0x36)</summary>
+    I32AtomicRmw16OrU,
+    /// <summary><c>i64.atomic.rmw8.or_u</c> (0xFE 0x37)</summary>
+    I64AtomicRmw8OrU,
+    /// <summary><c>i64.atomic.rmw16.or_u</c> (0xFE 0x38)</summary>
+    I64AtomicRmw16OrU,
+    /// <summary><c>i64.atomic.rmw32.or_u</c> (0xFE 0x39)</summary>
+    I64AtomicRmw32OrU,
+    /// <summary><c>i32.atomic.rmw.xor</c> (0xFE 0x3A)</summary>
+    I32AtomicRmwXor,
+    /// <summary><c>i64.atomic.rmw.xor</c> (0xFE 0x3B)</summary>
+    I64AtomicRmwXor,
+    /// <summary><c>i32.atomic.rmw8.xor_u</c> (0xFE 0x3C)</summary>
+    I32AtomicRmw8XorU,
+    /// <summary><c>i32.atomic.rmw16.xor_u</c> (0xFE 0x3D)</summary>
+    I32AtomicRmw16XorU,
+    /// <summary><c>i64.atomic.rmw8.xor_u</c> (0xFE 0x3E)</summary>
+    I64AtomicRmw8XorU,
+    /// <summary><c>i64.atomic.rmw16.xor_u</c> (0xFE 0x3F)</summary>
+    I64AtomicRmw16XorU,
+    /// <summary><c>i64.atomic.rmw32.xor_u</c> (0xFE 0x40)</summary>
+    I64AtomicRmw32XorU,
+    /// <summary><c>i32.atomic.rmw.xchg</c> (0xFE 0x41)</summary>
+    I32AtomicRmwXchg,
+    /// <summary><c>i64.atomic.rmw.xchg</c> (0xFE 0x42)</summary>
+    I64AtomicRmwXchg,
+    /// <summary><c>i32.atomic.rmw8.xchg_u</c> (0xFE 0x43)</summary>
+    I32AtomicRmw8XchgU,
+    /// <summary><c>i32.atomic.rmw16.xchg_u</c> (0xFE 0x44)</summary>
+    I32AtomicRmw16XchgU,
+    /// <summary><c>i64.atomic.rmw8.xchg_u</c> (0xFE 0x45)</summary>
+    I64AtomicRmw8XchgU,
+    /// <summary><c>i64.atomic.rmw16.xchg_u</c> (0xFE 0x46)</summary>
+    I64AtomicRmw16XchgU,
+    /// <summary><c>i64.atomic.rmw32.xchg_u</c> (0xFE 0x47)</summary>
+    I64AtomicRmw32XchgU,
+    /// <summary><c>i32.atomic.rmw.cmpxchg</c> (0xFE 0x48)</summary>
+    I32AtomicRmwCmpxchg,
+    /// <summary><c>i64.atomic.rmw.cmpxchg</c> (0xFE 0x49)</summary>
+    I64AtomicRmwCmpxchg,
+    /// <summary><c>i32.atomic.rmw8.cmpxchg_u</c> (0xFE 0x4A)</summary>
+    I32AtomicRmw8CmpxchgU,
+    /// <summary><c>i32.atomic.rmw16.cmpxchg_u</c> (0xFE 0x4B)</summary>
+    I32AtomicRmw16CmpxchgU,
+    /// <summary><c>i64.atomic.rmw8.cmpxchg_u</c> (0xFE 0x4C)</summary>
+    I64AtomicRmw8CmpxchgU,
+    /// <summary><c>i64.atomic.rmw16.cmpxchg_u</c> (0xFE 0x4D)</summary>
+    I64AtomicRmw16CmpxchgU,
+    /// <summary><c>i64.atomic.rmw32.cmpxchg_u</c> (0xFE 0x4E)</summary>
+    I64AtomicRmw32CmpxchgU,
+    /// <summary><c>i64.add128</c> (0xFC 0x13)</summary>
+    I64Add128,
+    /// <summary><c>i64.sub128</c> (0xFC 0x14)</summary>
+    I64Sub128,
+    /// <summary><c>i64.mul_wide_s</c> (0xFC 0x15)</summary>
+    I64MulWideS,
+    /// <summary><c>i64.mul_wide_u</c> (0xFC 0x16)</summary>
+    I64MulWideU,
+    /// <summary><c>struct.new_desc</c> (0xFB 0x20)</summary>
+    StructNewDesc,
+    /// <summary><c>struct.new_default_desc</c> (0xFB 0x21)</summary>
+    StructNewDefaultDesc,
+    /// <summary><c>ref.get_desc</c> (0xFB 0x22)</summary>
+    RefGetDesc,
+    /// <summary><c>ref.cast_desc_eq</c> (0xFB 0x23). Stands for both binary forms (0xFB 0x23 and 0x24); the nullability lives in the reftype.</summary>
+    RefCastDescEq,
+    /// <summary><c>br_on_cast_desc_eq</c> (0xFB 0x25)</summary>
+    BrOnCastDescEq,
+    /// <summary><c>br_on_cast_desc_eq_fail</c> (0xFB 0x26)</summary>
+    BrOnCastDescEqFail,
 }

@@ -40,7 +40,8 @@ public enum HeapKind : byte
 /// <summary>A heap type (§2.3.3): abstract, or a concrete type index.</summary>
 /// <param name="Kind">Which heap type.</param>
 /// <param name="Index">The typeidx when <paramref name="Kind"/> is <see cref="HeapKind.Concrete"/>, else 0.</param>
-public readonly record struct HeapType(HeapKind Kind, uint Index = 0)
+/// <param name="Exact">Custom-descriptors proposal: an exact concrete type <c>(exact typeidx)</c>, which excludes its subtypes.</param>
+public readonly record struct HeapType(HeapKind Kind, uint Index = 0, bool Exact = false)
 {
     public static readonly HeapType Func = new(HeapKind.Func);
     public static readonly HeapType Extern = new(HeapKind.Extern);
@@ -52,9 +53,10 @@ public readonly record struct HeapType(HeapKind Kind, uint Index = 0)
 
     public bool IsConcrete => Kind == HeapKind.Concrete;
 
-    /// <summary>Text-format spelling: <c>func</c>, <c>noextern</c>, or the index.</summary>
+    /// <summary>Text-format spelling: <c>func</c>, <c>noextern</c>, the index, or <c>(exact index)</c>.</summary>
     public override string ToString() => Kind switch
     {
+        HeapKind.Concrete when Exact => $"(exact {Index.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         HeapKind.Concrete => Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
         HeapKind.Bot => "bot",
         _ => Kind.ToString().ToLowerInvariant(),
@@ -171,7 +173,12 @@ public sealed record StructType(EquatableArray<FieldType> Fields) : CompType;
 public sealed record ArrayType(FieldType Field) : CompType;
 
 /// <summary>A sub type (§2.3.7): <c>sub final? typeidx* comptype</c>. A plain type definition is final with no supertypes.</summary>
-public sealed record SubType(bool Final, EquatableArray<uint> Supers, CompType Comp)
+/// <param name="Final">Whether the type admits no further subtypes.</param>
+/// <param name="Supers">The typeidx of each declared supertype.</param>
+/// <param name="Comp">The composite type.</param>
+/// <param name="Describes">Custom-descriptors proposal: the typeidx this type is the descriptor of, if any.</param>
+/// <param name="Descriptor">Custom-descriptors proposal: the typeidx of this type's descriptor, if any.</param>
+public sealed record SubType(bool Final, EquatableArray<uint> Supers, CompType Comp, uint? Describes = null, uint? Descriptor = null)
 {
     /// <summary>The sub type of a plain <c>(type (func …))</c> definition.</summary>
     public static SubType Plain(CompType comp) => new(true, [], comp);
@@ -212,8 +219,8 @@ public abstract record ExternType
     public abstract ExternKind Kind { get; }
 }
 
-/// <summary><c>func typeidx</c>.</summary>
-public sealed record ExternFunc(uint TypeIndex) : ExternType { public override ExternKind Kind => ExternKind.Func; }
+/// <summary><c>func typeidx</c>; <paramref name="Exact"/> marks the custom-descriptors proposal's <c>func (exact typeidx)</c>.</summary>
+public sealed record ExternFunc(uint TypeIndex, bool Exact = false) : ExternType { public override ExternKind Kind => ExternKind.Func; }
 
 /// <summary><c>table tabletype</c>.</summary>
 public sealed record ExternTable(TableType Type) : ExternType { public override ExternKind Kind => ExternKind.Table; }

@@ -45,7 +45,7 @@ public class RoundTripTests
             Functions = [new Function(0, [], SampleModules.EveryOpcodeBody())],
             DataCount = 0,
         };
-        Assert.Equal(module, Decoder.Decode(Encoder.Encode(module)));
+        Assert.Equal(module, Decoder.Decode(Encoder.Encode(module), FeatureSets.All));
     }
 
     [Fact]

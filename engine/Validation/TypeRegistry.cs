@@ -1,0 +1,131 @@
+using WasmConform.Engine.Syntax;
+
+namespace WasmConform.Engine.Validation;
+
+/// <summary>
+/// The process-wide store of canonical defined types (§3.3.3 iso-recursive type equality by
+/// hash-consing): each distinct recursive type group is interned once, so equal types from
+/// different modules are the same <see cref="DefType"/> object with the same id.
+/// Thread-safe. Interned types are never released.
+/// </summary>
+public static class TypeRegistry
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<RecGroupKey, DefType[]> Groups = [];
+    private static volatile DefType?[] _byId = new DefType?[256];
+    private static uint _nextId;
+
+    // The members of a group under validation on this thread: resolvable by id before they
+    // are published (a group is published only once its sub type rules hold).
+    [ThreadStatic] private static DefType[]? t_pending;
+
+    /// <summary>Number of ids handed out so far (an upper bound of the number of interned types).</summary>
+    public static uint Count
+    {
+        get { lock (Gate) return _nextId; }
+    }
+
+    /// <summary>The defined type with canonical id <paramref name="id"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No type has that id.</exception>
+    public static DefType Get(uint id) =>
+        TryGet(id, out var type) ? type : throw new ArgumentOutOfRangeException(nameof(id), id, "no defined type has this id");
+
+    /// <summary>The defined type with canonical id <paramref name="id"/>, if there is one.</summary>
+    public static bool TryGet(uint id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DefType? type)
+    {
+        var byId = _byId;
+        if (id < (uint)byId.Length && byId[id] is { } found)
+        {
+            type = found;
+            return true;
+        }
+        if (t_pending is { } pending && id - pending[0].Id < (uint)pending.Length)
+        {
+            type = pending[id - pending[0].Id];
+            return true;
+        }
+        type = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Interns a function type as its own final recursive group without supertypes, as
+    /// <c>(type (func …))</c> would define it. Concrete heap types inside
+    /// <paramref name="canonical"/> must already be canonical ids.
+    /// </summary>
+    public static DefType InternFunc(FuncType canonical) => InternSingle(SubType.Plain(canonical));
+
+    /// <summary>
+    /// Interns a canonical sub type as a recursive group of its own (every concrete heap type
+    /// inside, supertypes included, a canonical id). The caller is responsible for its validity.
+    /// </summary>
+    public static DefType InternSingle(SubType canonical)
+    {
+        var key = RecGroupKey.Of(canonical);
+        lock (Gate)
+        {
+            if (Groups.TryGetValue(key, out var found)) return found[0];
+        }
+        uint id = Reserve(1);
+        var type = new DefType(id, canonical, 0);
+        var group = new[] { type };
+        DefType? super = canonical.Supers.Count == 1 ? Get(canonical.Supers[0]) : null;
+        type.Link(group, super);
+        return Publish(key, group)[0];
+    }
+
+    /// <summary>The interned group with <paramref name="key"/>, if any.</summary>
+    internal static DefType[]? Find(RecGroupKey key)
+    {
+        lock (Gate) return Groups.TryGetValue(key, out var group) ? group : null;
+    }
+
+    /// <summary>Reserves <paramref name="count"/> consecutive fresh ids and returns the first.</summary>
+    internal static uint Reserve(int count)
+    {
+        lock (Gate)
+        {
+            uint first = _nextId;
+            _nextId = checked(_nextId + (uint)count);
+            return first;
+        }
+    }
+
+    /// <summary>
+    /// Publishes a validated group under <paramref name="key"/>; when another thread published
+    /// an equal group first, returns that one instead (and <paramref name="group"/> is dropped).
+    /// </summary>
+    internal static DefType[] Publish(RecGroupKey key, DefType[] group)
+    {
+        lock (Gate)
+        {
+            if (Groups.TryGetValue(key, out var existing)) return existing;
+            uint last = group[^1].Id;
+            var byId = _byId;
+            if (last >= byId.Length)
+            {
+                var grown = new DefType?[Math.Max(byId.Length * 2, (int)last + 1)];
+                byId.CopyTo(grown, 0);
+                byId = grown;
+            }
+            foreach (var t in group) byId[t.Id] = t;
+            _byId = byId;
+            Groups.Add(key, group);
+            return group;
+        }
+    }
+
+    /// <summary>Makes <paramref name="group"/> resolvable by id on this thread until disposed.</summary>
+    internal static PendingScope BeginPending(DefType[] group)
+    {
+        var previous = t_pending;
+        t_pending = group;
+        return new PendingScope(previous);
+    }
+
+    /// <summary>Restores the previously pending group of this thread.</summary>
+    internal readonly struct PendingScope(DefType[]? previous) : IDisposable
+    {
+        public void Dispose() => t_pending = previous;
+    }
+}

@@ -1,0 +1,40 @@
+using WasmConform.Engine;
+using WasmConform.Engine.Execution;
+using WasmConform.Wast.Engines;
+using WasmConform.Wast.Script;
+
+namespace WasmConform.Harness;
+
+/// <summary>Runs suite files on the reference interpreter, with the features each folder needs.</summary>
+public static class ReferenceSpec
+{
+    /// <summary>How long one file may run before it is interrupted (its remaining commands then fail as exhausted).</summary>
+    public static TimeSpan FileTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The features a file is run with: WebAssembly 3.0 for <c>core/</c>; plus legacy exception
+    /// handling for <c>legacy/</c>; plus the proposal for <c>proposals/&lt;name&gt;/</c>.
+    /// </summary>
+    public static Features FeaturesFor(SuiteFile file)
+    {
+        var parts = file.RelativePath.Split('/');
+        var extra = parts switch
+        {
+            ["legacy", ..] => Features.LegacyExceptions,
+            ["proposals", "threads", ..] => Features.Threads,
+            ["proposals", "custom-page-sizes", ..] => Features.CustomPageSizes,
+            ["proposals", "wide-arithmetic", ..] => Features.WideArithmetic,
+            ["proposals", "custom-descriptors", ..] => Features.CustomDescriptors,
+            _ => Features.None,
+        };
+        return FeatureSets.Wasm3 | extra;
+    }
+
+    /// <summary>Parses and runs one file on a fresh reference engine.</summary>
+    public static ScriptResult Run(SuiteFile file)
+    {
+        using var deadline = new CancellationTokenSource(FileTimeout);
+        using var engine = new ReferenceEngine(new ExecutionLimits { Cancellation = deadline.Token }, FeaturesFor(file));
+        return ScriptRunner.RunFile(engine, file.FullPath, file.RelativePath);
+    }
+}

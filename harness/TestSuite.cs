@@ -1,0 +1,107 @@
+namespace WasmConform.Harness;
+
+/// <summary>
+/// Finds the official spec test suite and its <c>.wast</c> files. The suite's root is
+/// <c>$WASM_TESTSUITE</c> when set, else <c>../shared/testsuite</c> beside the repository.
+/// </summary>
+public static class TestSuite
+{
+    /// <summary>The environment variable naming the suite's root folder.</summary>
+    public const string EnvironmentVariable = "WASM_TESTSUITE";
+
+    /// <summary>The suite's root folder (it may not exist; see <see cref="Require"/>).</summary>
+    public static string Root
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
+            return Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testsuite"));
+        }
+    }
+
+    /// <summary>The suite's root folder.</summary>
+    /// <exception cref="DirectoryNotFoundException">It does not exist; the message says where it looked and how to point elsewhere.</exception>
+    public static string Require()
+    {
+        var root = Root;
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException(
+                $"spec test suite not found at {root}: set {EnvironmentVariable} to its folder, or run 'make testsuite' to fetch it");
+        return root;
+    }
+
+    /// <summary>
+    /// The <c>.wast</c> files under <paramref name="paths"/> (files or folders), sorted by their
+    /// path relative to <paramref name="root"/>, optionally filtered by a glob on that path
+    /// (<c>*</c> within a folder name, <c>**</c> across folders).
+    /// </summary>
+    public static IReadOnlyList<SuiteFile> Files(string root, IEnumerable<string> paths, string? filter = null)
+    {
+        var files = new SortedDictionary<string, SuiteFile>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            IEnumerable<string> found = File.Exists(full) ? [full]
+                : Directory.Exists(full) ? Directory.EnumerateFiles(full, "*.wast", SearchOption.AllDirectories)
+                : throw new FileNotFoundException($"no such file or folder: {path}");
+            foreach (var file in found)
+            {
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                if (relative.StartsWith("../", StringComparison.Ordinal)) relative = file.Replace('\\', '/');
+                if (filter is null || Glob.Matches(filter, relative)) files[relative] = new SuiteFile(file, relative);
+            }
+        }
+        return [.. files.Values];
+    }
+
+    /// <summary>The repository root: the nearest folder above the program or the working directory with WasmConform.slnx.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "WasmConform.slnx"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>A script file of the suite.</summary>
+/// <param name="FullPath">Where it is on disk.</param>
+/// <param name="RelativePath">Its path relative to the suite root, with forward slashes.</param>
+public sealed record SuiteFile(string FullPath, string RelativePath)
+{
+    /// <summary>
+    /// The group a report puts it in: the feature folder for <c>core/&lt;feature&gt;/…</c>
+    /// (<c>simd</c>, <c>gc</c>, <c>memory64</c>, …), <c>core</c> for files directly in core/,
+    /// <c>proposals/&lt;name&gt;</c>, <c>legacy</c>, <c>custom</c>, or the first folder otherwise.
+    /// </summary>
+    public string Group
+    {
+        get
+        {
+            var parts = RelativePath.Split('/');
+            return parts switch
+            {
+                ["core", _] => "core",
+                ["core", var feature, ..] => feature,
+                ["proposals", var name, ..] => "proposals/" + name,
+                [var first, _, ..] => first,
+                _ => ".",
+            };
+        }
+    }
+}
+
+/// <summary>Glob matching on forward-slash paths: <c>*</c> and <c>?</c> within a segment, <c>**</c> across segments.</summary>
+public static class Glob
+{
+    public static bool Matches(string pattern, string path)
+    {
+        var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern)
+            .Replace(@"\*\*/", "(.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(path, regex)
+            || (!pattern.Contains('/') && System.Text.RegularExpressions.Regex.IsMatch(path[(path.LastIndexOf('/') + 1)..], regex));
+    }
+}

@@ -1,0 +1,68 @@
+using WasmConform.Engine.Embedding;
+using WasmConform.Engine.Syntax;
+using static WasmConform.Engine.Tests.Execution.Wasm;
+
+namespace WasmConform.Engine.Tests.Execution;
+
+public class ControlTests
+{
+    private static readonly ValType I32T = ValType.I32;
+    private static readonly FuncType I32ToI32 = Type([I32T], [I32T]);
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 11)]
+    [InlineData(2, 12)]
+    [InlineData(3, 12)]
+    [InlineData(-1, 12)]
+    public void Br_table_takes_the_default_for_out_of_range_indices(int index, int expected)
+    {
+        // block $d (block $1 (block $0 (br_table $0 $1 $d (local.get 0))) return 10) return 11) 12
+        var module = Module([I32ToI32], [("f", 0, [], [
+            Block(BlockType.Empty), Block(BlockType.Empty), Block(BlockType.Empty),
+            LocalGet(0), new BrTableInstruction([0, 1], 2), End,
+            I32(10), Op(Opcode.Return), End,
+            I32(11), Op(Opcode.Return), End,
+            I32(12)])]);
+        Assert.Equal(Value.I32(expected), Instantiate(module).Invoke("f", Value.I32(index))[0]);
+    }
+
+    [Theory]
+    [InlineData(1, 7)]
+    [InlineData(0, 9)]
+    public void Select_keeps_the_first_operand_when_the_condition_is_non_zero(int condition, int expected)
+    {
+        var module = Module([I32ToI32], [("f", 0, [], [I32(7), I32(9), LocalGet(0), Op(Opcode.Select)])]);
+        Assert.Equal(Value.I32(expected), Instantiate(module).Invoke("f", Value.I32(condition))[0]);
+    }
+
+    [Fact]
+    public void Multi_value_block_with_parameters_passes_values_through()
+    {
+        // (i32.const 3) (i32.const 4) (block (param i32 i32) (result i32 i32 i32) ... (i32.const 5))
+        var blockType = Type([I32T, I32T], [I32T, I32T, I32T]);
+        var module = Module([Type([], [I32T, I32T, I32T]), blockType], [("f", 0, [], [
+            I32(3), I32(4), Block(BlockType.Indexed(1)), I32(5), End])]);
+        var results = Instantiate(module).Invoke("f");
+        Assert.Equal([Value.I32(3), Value.I32(4), Value.I32(5)], results);
+    }
+
+    [Fact]
+    public void Loop_with_parameter_receives_the_branch_operand()
+    {
+        // count down: (local.get 0) (loop (type 0: [i32] -> [i32]) (i32.sub 1) (local.tee 0) (br_if 0 (local.get 0) (local.get 0))) 
+        var module = Module([I32ToI32], [("f", 0, [], [
+            LocalGet(0), Loop(BlockType.Indexed(0)),
+            I32(1), Op(Opcode.I32Sub), LocalTee(0), LocalGet(0), BrIf(0),
+            End])]);
+        Assert.Equal(Value.I32(0), Instantiate(module).Invoke("f", Value.I32(5))[0]);
+    }
+
+    [Fact]
+    public void Unreachable_traps_with_the_spec_message()
+    {
+        var module = Module([Type([], [])], [("f", 0, [], [Op(Opcode.Unreachable)])]);
+        var ex = Assert.Throws<WasmConform.Engine.Execution.TrapException>(() => Instantiate(module).Invoke("f"));
+        Assert.Equal("unreachable executed", ex.Message);
+    }
+}

@@ -1,0 +1,252 @@
+using WasmConform.Engine.Binary;
+using WasmConform.Engine.Embedding;
+using WasmConform.Engine.Syntax;
+using WasmConform.Wast.Text;
+
+namespace WasmConform.Wast.Script;
+
+/// <summary>
+/// Runs the commands of a <c>.wast</c> script against an <see cref="IEngine"/>, as strictly as
+/// the spec's reference interpreter (script/runner.ml): failure classes must match (a malformed
+/// module never satisfies <c>assert_invalid</c>), expected messages must be prefixes of the
+/// engine's, results compare bit-exact (see <see cref="ResultMatcher"/>).
+/// </summary>
+/// <remarks>
+/// Unlike the reference interpreter, a failing command does not end the script: every command
+/// gets a result. A command that needs a module which failed is failed too (its module's line is
+/// named); one that needs a module the engine could not run (<see cref="Outcome.Unsupported"/>)
+/// is skipped with the reason. Text modules are encoded to binary and compiled through the engine,
+/// so every engine sees the same bytes.
+/// </remarks>
+public sealed class ScriptRunner(IEngine engine)
+{
+    private readonly Dictionary<string, Slot> _modules = [];
+    private readonly Dictionary<string, Slot> _instances = [];
+    private Slot? _lastModule;
+    private Slot? _current;
+
+    /// <summary>A module or instance the script defined: its handle, or why there is none.</summary>
+    private sealed record Slot(object? Handle, int Line, string? Problem = null, bool Skipped = false);
+
+    /// <summary>Runs every command of <paramref name="script"/>; <paramref name="path"/> names the file in the result.</summary>
+    public ScriptResult Run(WastScript script, string path)
+    {
+        var results = new List<CommandResult>(script.Commands.Count);
+        foreach (var command in script.Commands) results.Add(Run(command));
+        return new ScriptResult(path, results);
+    }
+
+    /// <summary>Parses and runs the file at <paramref name="fullPath"/>; a script that does not parse is one failure with the parse error.</summary>
+    public static ScriptResult RunFile(IEngine engine, string fullPath, string path)
+    {
+        WastScript script;
+        try
+        {
+            script = WastScript.ParseFile(fullPath);
+        }
+        catch (ParseException e)
+        {
+            return new ScriptResult(path, [], e.Describe());
+        }
+        return new ScriptRunner(engine).Run(script, path);
+    }
+
+    /// <summary>Runs one command.</summary>
+    public CommandResult Run(Command command) => command switch
+    {
+        ModuleCommand m => RunModule(m),
+        InstanceCommand i => RunInstance(i),
+        RegisterCommand r => RunRegister(r),
+        ActionCommand a => RunAction(a),
+        AssertReturn a => AssertReturn(a),
+        AssertTrap a => Expect(a.Location, Name("assert_trap", a.Action), Perform(a.Action), $"trap: {a.Message}",
+            o => o is Outcome.Trap t && t.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertExhaustion a => Expect(a.Location, Name("assert_exhaustion", a.Action), Perform(a.Action), $"exhausted: {a.Message}",
+            o => o is Outcome.Exhausted x && Engine.Execution.ExhaustionException.MessageOf(x.Kind).StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertException a => Expect(a.Location, Name("assert_exception", a.Action), Perform(a.Action), "an uncaught exception",
+            o => o is Outcome.Thrown),
+        AssertMalformed a => Expect(a.Location, "assert_malformed", Compile(a.Module.Source), $"malformed: {a.Message}",
+            o => o is Outcome.Malformed m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertInvalid a => Expect(a.Location, "assert_invalid", Compile(a.Module.Source), $"invalid: {a.Message}",
+            o => o is Outcome.Invalid m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertMalformedCustom a => Expect(a.Location, "assert_malformed_custom", Compile(a.Module.Source), $"malformed custom: {a.Message}",
+            o => o is Outcome.Malformed m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertInvalidCustom a => Expect(a.Location, "assert_invalid_custom", Compile(a.Module.Source), $"invalid custom: {a.Message}",
+            o => o is Outcome.Invalid m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertUnlinkable a => Expect(a.Location, "assert_unlinkable", InstantiateFor(a.Module), $"unlinkable: {a.Message}",
+            o => o is Outcome.Unlinkable m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+        AssertUninstantiable a => Expect(a.Location, "assert_trap (module)", InstantiateFor(a.Module), $"trap: {a.Message}",
+            o => o is Outcome.Trap t && t.Message.StartsWith(a.Message, StringComparison.Ordinal) || o is Outcome.Thrown),
+        _ => new CommandResult(command.Location.Line, command.GetType().Name, CommandStatus.Skipped,
+            Reason: $"the script runner does not run {command.GetType().Name} commands"),
+    };
+
+    // --- Modules and instances ---
+
+    private CommandResult RunModule(ModuleCommand m)
+    {
+        int line = m.Location.Line;
+        string name = m.IsDefinition ? "module definition" : "module";
+        var compiled = Compile(m.Source);
+        if (compiled is not Outcome.Compiled c)
+        {
+            var failed = FailedSlot(line, compiled);
+            Bind(_modules, m.Id, failed);
+            _lastModule = failed;
+            if (!m.IsDefinition) BindInstance(m.Id, failed);
+            return SlotResult(line, name, failed, "a valid module", compiled);
+        }
+        var module = new Slot(c.Module, line);
+        Bind(_modules, m.Id, module);
+        _lastModule = module;
+        if (m.IsDefinition) return Passed(line, name);
+        var instance = Instantiate(module, line);
+        BindInstance(m.Id, instance.Slot);
+        return SlotResult(line, name, instance.Slot, "an instance", instance.Outcome);
+    }
+
+    private CommandResult RunInstance(InstanceCommand i)
+    {
+        int line = i.Location.Line;
+        var module = LookupModule(i.ModuleId, line);
+        var instance = Instantiate(module, line);
+        BindInstance(i.InstanceId, instance.Slot);
+        return SlotResult(line, "module instance", instance.Slot, "an instance", instance.Outcome);
+    }
+
+    private CommandResult RunRegister(RegisterCommand r)
+    {
+        int line = r.Location.Line;
+        var instance = LookupInstance(r.ModuleId, line);
+        if (instance.Handle is null) return Dependent(line, $"register \"{r.Name}\"", "a module to register", instance);
+        engine.Register(r.Name, instance.Handle);
+        return Passed(line, $"register \"{r.Name}\"");
+    }
+
+    private (Slot Slot, Attempt Outcome) Instantiate(Slot module, int line)
+    {
+        if (module.Handle is null) return (module, new Attempt(null, module));
+        var outcome = engine.Instantiate(module.Handle);
+        return outcome is Outcome.Instantiated inst
+            ? (new Slot(inst.Instance, line), outcome)
+            : (FailedSlot(line, outcome), outcome);
+    }
+
+    /// <summary>The instantiation that assert_unlinkable / assert_trap on a module asks about.</summary>
+    private Attempt InstantiateFor(Command module)
+    {
+        if (module is ModuleCommand m)
+        {
+            var compiled = Compile(m.Source);
+            return compiled is Outcome.Compiled c ? engine.Instantiate(c.Module) : compiled;
+        }
+        var slot = LookupModule(((InstanceCommand)module).ModuleId, module.Location.Line);
+        return slot.Handle is { } handle ? engine.Instantiate(handle) : new Attempt(null, slot);
+    }
+
+    /// <summary>Parses (quote), encodes (text) and compiles a script module on the engine.</summary>
+    private Outcome Compile(ModuleSource source)
+    {
+        try
+        {
+            return source switch
+            {
+                BinaryModule b => engine.Compile(b.Bytes.ToArray()),
+                TextModule t => engine.Compile(Encoder.Encode(t.Module)),
+                QuotedModule q => engine.Compile(Encoder.Encode(q.Parse())),
+                _ => new Outcome.Crash($"unknown module source {source.GetType().Name}"),
+            };
+        }
+        catch (ParseException e)
+        {
+            return new Outcome.Malformed(e.Message);
+        }
+    }
+
+    // --- Actions ---
+
+    private CommandResult RunAction(ActionCommand a) =>
+        Expect(a.Location, Name("action", a.Action), Perform(a.Action), "the action completes", o => o is Outcome.Values);
+
+    private CommandResult AssertReturn(AssertReturn a) =>
+        Expect(a.Location, Name("assert_return", a.Action), Perform(a.Action), OutcomeText.Describe(a.Expected),
+            o => o is Outcome.Values v && ResultMatcher.Matches(v.Results, a.Expected));
+
+    /// <summary>Performs an action on its instance, if the instance is there.</summary>
+    private Attempt Perform(ScriptAction action)
+    {
+        var instance = LookupInstance(action.ModuleId, action.Location.Line);
+        if (instance.Handle is null) return new Attempt(null, instance);
+        return action switch
+        {
+            InvokeAction i => engine.Invoke(instance.Handle, i.Name, i.Arguments.ToArray()),
+            GetAction g => engine.Get(instance.Handle, g.Name),
+            _ => new Outcome.Crash($"unknown action {action.GetType().Name}"),
+        };
+    }
+
+    // --- Results ---
+
+    private static CommandResult Expect(SourceLocation at, string name, Attempt attempt, string expected, Func<Outcome, bool> holds)
+    {
+        if (attempt.Missing is { } missing) return Dependent(at.Line, name, expected, missing);
+        var actual = attempt.Outcome!;
+        if (holds(actual)) return Passed(at.Line, name);
+        return actual is Outcome.Unsupported u
+            ? Skip(at.Line, name, u.Feature)
+            : Failed(at.Line, name, expected, OutcomeText.Describe(actual));
+    }
+
+    private static CommandResult SlotResult(int line, string name, Slot slot, string expected, Attempt attempt) =>
+        slot.Handle is not null ? Passed(line, name)
+        : attempt.Missing is { } missing ? Dependent(line, name, expected, missing)
+        : slot.Skipped ? Skip(line, name, slot.Problem!)
+        : Failed(line, name, expected, OutcomeText.Describe(attempt.Outcome!));
+
+    private static CommandResult Dependent(int line, string name, string expected, Slot missing) =>
+        missing.Skipped ? Skip(line, name, missing.Problem!) : Failed(line, name, expected, NotRun(missing));
+
+    private static CommandResult Passed(int line, string name) => new(line, name, CommandStatus.Passed);
+
+    private static CommandResult Failed(int line, string name, string expected, string actual) =>
+        new(line, name, CommandStatus.Failed, expected, actual);
+
+    private static CommandResult Skip(int line, string name, string feature) =>
+        new(line, name, CommandStatus.Skipped, Reason: feature);
+
+    private static string Name(string command, ScriptAction action) =>
+        $"{command} {(action is GetAction ? "get" : "invoke")} \"{action.Name}\"";
+
+    // --- Bookkeeping ---
+
+    private static Slot FailedSlot(int line, Outcome outcome) => outcome is Outcome.Unsupported u
+        ? new Slot(null, line, u.Feature, Skipped: true)
+        : new Slot(null, line, OutcomeText.Describe(outcome));
+
+    private static void Bind(Dictionary<string, Slot> table, string? id, Slot slot)
+    {
+        if (id is not null) table[id] = slot;
+    }
+
+    private void BindInstance(string? id, Slot slot)
+    {
+        Bind(_instances, id, slot);
+        _current = slot;
+    }
+
+    private Slot LookupModule(string? id, int line) =>
+        id is null ? _lastModule ?? new Slot(null, line, "no module defined before this command")
+        : _modules.GetValueOrDefault(id) ?? new Slot(null, line, $"unknown module ${id}");
+
+    private Slot LookupInstance(string? id, int line) =>
+        id is null ? _current ?? new Slot(null, line, "no module instantiated before this command")
+        : _instances.GetValueOrDefault(id) ?? new Slot(null, line, $"unknown instance ${id}");
+
+    /// <summary>What the engine answered, or the module the command needed that is not there.</summary>
+    private readonly record struct Attempt(Outcome? Outcome, Slot? Missing)
+    {
+        public static implicit operator Attempt(Outcome outcome) => new(outcome, null);
+    }
+
+    private static string NotRun(Slot missing) => $"not run: the module at line {missing.Line} failed ({missing.Problem})";
+}

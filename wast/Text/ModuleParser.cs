@@ -1,0 +1,199 @@
+using WasmConform.Engine.Syntax;
+
+namespace WasmConform.Wast.Text;
+
+/// <summary>
+/// Module fields (§6.6) into a <see cref="Module"/>, in three passes over the tokens as the
+/// spec's identifier contexts require: (1) bind the identifiers of every definition in its index
+/// space, (2) define the types (so type uses can match them and field names are known), (3) read
+/// every other field in order, resolving identifiers and appending implicit types.
+/// </summary>
+internal sealed partial class ModuleParser
+{
+    private readonly ModuleContext c;
+    private readonly TypeParser types;
+    private readonly InstructionParser instrs;
+    private readonly List<FieldInfo> _fields = [];
+    private readonly ModuleBuilder _m = new();
+
+    private ModuleParser(TokenReader reader)
+    {
+        c = new ModuleContext(reader);
+        types = new TypeParser(c);
+        instrs = new InstructionParser(c, types);
+    }
+
+    private TokenReader R => c.R;
+
+    // Where a field starts, its keyword, the index it defines (for imports: in the imported
+    // kind's space, Kind = Import and ImportKind set) and the index of an inline segment.
+    private readonly record struct FieldInfo(int Position, Kw Kind, Kw ImportKind, uint Index, uint SegmentIndex);
+
+    /// <summary>
+    /// Reads module fields from the current token up to a token that cannot start one (the
+    /// closing parenthesis of <c>(module …)</c>, or the end of input), which is left for the
+    /// caller to check before it calls <see cref="Finish"/>.
+    /// </summary>
+    public static ModuleParser ReadFields(TokenReader reader)
+    {
+        var p = new ModuleParser(reader);
+        int first = reader.Position;
+        p.BindFields();
+        p.DefineTypes();
+        reader.Position = first;
+        p.ParseFields();
+        return p;
+    }
+
+    /// <summary>The module; throws the first error that was not a syntax error, if any.</summary>
+    public Module Finish()
+    {
+        _m.CheckOrder(c);
+        c.ThrowDeferred();
+        return _m.Build(c.RecTypes);
+    }
+
+    // Pass 1: identifiers of definitions, imports and inline segments.
+    private void BindFields()
+    {
+        while (R.At(TokenKind.LParen))
+        {
+            int at = R.Position;
+            var kw = R.Peek(1).Kw;
+            switch (kw)
+            {
+                case Kw.Type:
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, c.Bind(c.Types, R.Peek(2)), 0));
+                    break;
+                case Kw.Rec:
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, c.Types.Count, 0));
+                    BindRecTypes();
+                    R.Position = at;
+                    break;
+                case Kw.Func or Kw.Table or Kw.Memory or Kw.Global or Kw.Tag:
+                {
+                    uint index = c.Bind(SpaceOf(kw), R.Peek(2));
+                    uint segment = 0;
+                    if (kw == Kw.Table && HasChild(Kw.Elem)) segment = c.Bind(c.Elems, default);
+                    if (kw == Kw.Memory && HasChild(Kw.Data)) segment = c.Bind(c.Datas, default);
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, index, segment));
+                    break;
+                }
+                case Kw.Import:
+                {
+                    var importKind = R.Peek(2).Kind == TokenKind.String && R.Peek(3).Kind == TokenKind.String
+                        && R.Peek(4).Kind == TokenKind.LParen ? R.Peek(5).Kw : Kw.None;
+                    uint index = importKind is Kw.Func or Kw.Table or Kw.Memory or Kw.Global or Kw.Tag
+                        ? c.Bind(SpaceOf(importKind), R.Peek(6)) : 0;
+                    _fields.Add(new FieldInfo(at, kw, importKind, index, 0));
+                    break;
+                }
+                case Kw.Elem:
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, c.Bind(c.Elems, R.Peek(2)), 0));
+                    break;
+                case Kw.Data:
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, c.Bind(c.Datas, R.Peek(2)), 0));
+                    break;
+                case Kw.Export or Kw.Start:
+                    _fields.Add(new FieldInfo(at, kw, Kw.None, 0, 0));
+                    break;
+                default:
+                    return;
+            }
+            if (!R.SkipGroup()) return;
+        }
+    }
+
+    private void BindRecTypes()
+    {
+        R.Advance();
+        R.Advance();
+        while (R.AtField(Kw.Type))
+        {
+            c.Bind(c.Types, R.Peek(2));
+            if (!R.SkipGroup()) return;
+        }
+    }
+
+    // Whether the field at the current "(" has a direct child "(kw …)".
+    private bool HasChild(Kw kw)
+    {
+        int save = R.Position;
+        R.Advance();
+        R.Advance();
+        bool found = false;
+        while (!found && !R.At(TokenKind.RParen) && !R.At(TokenKind.Eof) && !R.At(TokenKind.Error))
+        {
+            if (R.AtField(kw)) found = true;
+            else if (R.At(TokenKind.LParen)) { if (!R.SkipGroup()) break; }
+            else R.Advance();
+        }
+        R.Position = save;
+        return found;
+    }
+
+    private IndexSpace SpaceOf(Kw kw) => kw switch
+    {
+        Kw.Func => c.Funcs,
+        Kw.Table => c.Tables,
+        Kw.Memory => c.Memories,
+        Kw.Global => c.Globals,
+        _ => c.Tags,
+    };
+
+    // Pass 2: type definitions, in order.
+    private void DefineTypes()
+    {
+        foreach (var f in _fields)
+        {
+            if (f.Kind is not (Kw.Type or Kw.Rec)) continue;
+            R.Position = f.Position;
+            if (f.Kind == Kw.Type)
+            {
+                c.DefineRecType(RecType.Single(TypeDef((uint)c.SubTypes.Count)));
+                continue;
+            }
+            R.ExpectField(Kw.Rec);
+            var group = new List<SubType>();
+            uint next = (uint)c.SubTypes.Count;
+            while (R.AtField(Kw.Type)) group.Add(TypeDef(next++));
+            R.Expect(TokenKind.RParen);
+            c.DefineRecType(new RecType(group.ToArray()));
+        }
+    }
+
+    // (type id? subtype)
+    private SubType TypeDef(uint index)
+    {
+        R.ExpectField(Kw.Type);
+        R.Accept(TokenKind.Id);
+        var sub = types.SubType(index);
+        R.Expect(TokenKind.RParen);
+        return sub;
+    }
+
+    // Pass 3: every field in order.
+    private void ParseFields()
+    {
+        int k = 0;
+        while (R.At(TokenKind.LParen))
+        {
+            if (k >= _fields.Count || _fields[k].Position != R.Position) throw R.Unexpected(R.Peek(1));
+            var f = _fields[k++];
+            switch (f.Kind)
+            {
+                case Kw.Type or Kw.Rec: R.SkipGroup(); break;
+                case Kw.Func: Func(f); break;
+                case Kw.Table: Table(f); break;
+                case Kw.Memory: Memory(f); break;
+                case Kw.Global: Global(f); break;
+                case Kw.Tag: Tag(f); break;
+                case Kw.Import: Import(); break;
+                case Kw.Export: Export(); break;
+                case Kw.Start: Start(); break;
+                case Kw.Elem: Elem(); break;
+                case Kw.Data: Data(); break;
+            }
+        }
+    }
+}
