@@ -27,8 +27,6 @@ internal static class FoldArity
             IndexPairInstruction p => Paired(p, ctx),
             BrTableInstruction t => Known(label(t.Default), n => new(n + 1, 0)),
             SelectInstruction => new(3, 1),
-            HeapTypeInstruction => new(0, 1),
-            RefTypeInstruction => new(1, 1),
             _ => Plain(instr.Op, returns),
         };
     }
@@ -76,6 +74,8 @@ internal static class FoldArity
         Opcode.RefIsNull or Opcode.RefAsNonNull or Opcode.ArrayLen or Opcode.RefI31 or Opcode.I31GetS
             or Opcode.I31GetU or Opcode.AnyConvertExtern or Opcode.ExternConvertAny => new(1, 1),
         Opcode.RefEq => new(2, 1),
+        Opcode.RefNull => new(0, 1),
+        Opcode.RefTest or Opcode.RefCast => new(1, 1),
         _ => null,
     };
 

@@ -9,18 +9,12 @@ namespace WasmConform.Wast.Text;
 /// </summary>
 internal static class Identifiers
 {
-    /// <summary>
-    /// §6.3.5 idchar: printable ASCII other than space, quotation mark, comma, semicolon and brackets.
-    /// </summary>
-    public static bool IsIdChar(char c) =>
-        c is >= '!' and <= '~' and not ('"' or ',' or ';' or '(' or ')' or '[' or ']' or '{' or '}');
-
-    /// <summary>Whether <c>$<paramref name="name"/></c> is a well-formed identifier.</summary>
+    /// <summary>Whether <c>$<paramref name="name"/></c> is a well-formed identifier (§6.3.5 idchar+).</summary>
     public static bool IsValid(string name)
     {
         if (name.Length == 0) return false;
         foreach (char c in name)
-            if (!IsIdChar(c)) return false;
+            if (c > 0x7F || !CharClass.IsIdChar((byte)c)) return false;
         return true;
     }
 

@@ -82,7 +82,7 @@ internal static class InstructionText
     {
         string memory = arg.Memory == 0 ? "" : PrintContext.Index(arg.Memory);
         string offset = arg.Offset == 0 ? "" : "offset=" + arg.Offset.ToString(CultureInfo.InvariantCulture);
-        string align = arg.Align == AccessSize.Log2(op) ? "" : "align=" + Power(arg.Align);
+        string align = arg.Align == NaturalAlignment.Of(op) ? "" : "align=" + Power(arg.Align);
         return TypeText.Join(memory, offset, align);
     }
 

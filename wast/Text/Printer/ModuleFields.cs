@@ -45,7 +45,7 @@ internal static class ModuleFields
             string index = kind < counts.Length ? PrintContext.IndexComment(counts[kind]++) : "";
             string description = import.Type switch
             {
-                ExternFunc f => TypeText.Join("(func", ctx.FuncId(func++) ?? "", index, $"(type {PrintContext.Index(f.TypeIndex)})"),
+                ExternFunc f => TypeText.Join("(func", ctx.FuncId(func++) ?? "", index, FuncTypeUse(f)),
                 ExternTable t => TypeText.Join("(table", index, TypeText.Table(t.Type)),
                 ExternMemory m => TypeText.Join("(memory", index, TypeText.Memory(m.Type)),
                 ExternGlobal g => TypeText.Join("(global", index, TypeText.Global(g.Type)),
@@ -54,6 +54,13 @@ internal static class ModuleFields
             };
             w.Line($"(import {ConstantText.Name(import.Module)} {ConstantText.Name(import.Name)} {description}))");
         }
+    }
+
+    // (type n), or (exact (type n)) for an exact function import (custom descriptors).
+    private static string FuncTypeUse(ExternFunc f)
+    {
+        string use = $"(type {PrintContext.Index(f.TypeIndex)})";
+        return f.Exact ? $"(exact {use})" : use;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace WasmConform.Wast.Text;
 /// <summary>Text-format spelling of types (§6.4): value, reference, heap, composite and sub types, limits, block types.</summary>
 internal static class TypeText
 {
-    /// <summary>§6.4.2 heaptype: <c>func</c>, <c>noextern</c>, … or a type index.</summary>
+    /// <summary>§6.4.2 heaptype: <c>func</c>, <c>noextern</c>, … a type index, or (custom descriptors) <c>(exact typeidx)</c>.</summary>
     public static string Heap(HeapType heap) => heap.ToString();
 
     /// <summary>
@@ -87,13 +87,18 @@ internal static class TypeText
 
     /// <summary>
     /// §6.4.7 subtype: the composite type alone for a final type without supertypes, else
-    /// <c>(sub final? typeidx* comptype)</c>.
+    /// <c>(sub final? typeidx* comptype)</c>; descriptor clauses (custom descriptors) before the composite type.
     /// </summary>
     public static string Sub(SubType type)
     {
-        if (type.Final && type.Supers.IsEmpty) return Comp(type.Comp);
+        // Custom descriptors: (describes x)? (descriptor y)? come just before the composite type.
+        string described = Join(
+            type.Describes is { } describes ? $"(describes {PrintContext.Index(describes)})" : "",
+            type.Descriptor is { } descriptor ? $"(descriptor {PrintContext.Index(descriptor)})" : "",
+            Comp(type.Comp));
+        if (type.Final && type.Supers.IsEmpty) return described;
         var supers = string.Join(" ", type.Supers.Select(PrintContext.Index));
-        return Join("(sub", type.Final ? "final" : "", supers, Comp(type.Comp)) + ")";
+        return Join("(sub", type.Final ? "final" : "", supers, described) + ")";
     }
 
     /// <summary>§6.4.8 limits: <c>min max?</c>.</summary>
