@@ -11,8 +11,11 @@ internal sealed class WatWriter
     private readonly StringBuilder _text = new();
     private int _depth;
 
+    /// <summary>Indentation stops growing past this many levels, so that deeply nested code stays linear in size.</summary>
+    public const int MaxIndent = 40;
+
     /// <summary>Columns of indentation the next line gets.</summary>
-    public int Column => 2 * _depth;
+    public int Column => 2 * Math.Min(_depth, MaxIndent);
 
     /// <summary>Writes <paramref name="line"/> at the current indentation.</summary>
     public void Line(string line)
