@@ -12,13 +12,13 @@ namespace WasmConform.Wast.Text;
 internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w)
 {
     /// <summary>Writes each expression of <paramref name="exprs"/> as a statement.</summary>
-    public void Statements(List<Expr> exprs)
+    public void Statements(IReadOnlyList<Expr> exprs)
     {
         foreach (var expr in exprs) Statement(expr);
     }
 
     /// <summary>The expressions on one line, or <c>null</c> when one contains a block.</summary>
-    public string? OneLine(List<Expr> exprs)
+    public string? OneLine(IReadOnlyList<Expr> exprs)
     {
         var parts = new List<string>();
         foreach (var expr in exprs)
@@ -46,7 +46,7 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
     }
 
     // Writes the lines of a parenthesised group's contents one level deeper, then closes the group.
-    private void Nested(List<Expr> exprs)
+    private void Nested(IReadOnlyList<Expr> exprs)
     {
         w.Indent();
         Statements(exprs);
@@ -84,7 +84,7 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
     }
 
     // "(head" with the statements of body below it, or "(head)" when body is empty.
-    private void Group(string head, List<Expr> body)
+    private void Group(string head, IReadOnlyList<Expr> body)
     {
         if (body.Count == 0)
         {

@@ -14,16 +14,16 @@ internal sealed class Expr(BodyNode node, int results)
     public int Results { get; } = results;
 
     /// <summary>Folded operands, in evaluation order.</summary>
-    public List<Expr> Operands { get; } = [];
+    public IReadOnlyList<Expr> Operands { get; set; } = [];
 
     /// <summary>Nesting depth of the expression, block bodies included (1 for a leaf).</summary>
     public int Depth { get; set; } = 1;
 
     /// <summary>The folded body of a block.</summary>
-    public List<Expr> Body { get; set; } = [];
+    public IReadOnlyList<Expr> Body { get; set; } = [];
 
     /// <summary>The folded clauses of a block (<c>else</c>, legacy <c>catch</c>/<c>catch_all</c>).</summary>
-    public List<(Instruction Marker, List<Expr> Body)> Clauses { get; } = [];
+    public IReadOnlyList<(Instruction Marker, IReadOnlyList<Expr> Body)> Clauses { get; set; } = [];
 }
 
 /// <summary>
@@ -33,18 +33,30 @@ internal sealed class Expr(BodyNode node, int results)
 /// separate statement. Folding only regroups neighbouring instructions, so the unfolded text is
 /// the original sequence whatever the arities.
 /// </summary>
-internal sealed class Folder(PrintContext ctx, int returns)
+internal sealed class Folder
 {
     /// <summary>Operands are not folded into an expression deeper than this.</summary>
     public const int MaxExprDepth = 32;
 
+    private readonly PrintContext _ctx;
+    private readonly int _returns;
+    private readonly Func<uint, int> _label;
+
     // Branch arity of each enclosing label, innermost last (−1 unknown).
     private readonly List<int> _labels = [];
+
+    /// <summary>A folder for the bodies of a function with <paramref name="returns"/> results (−1 unknown).</summary>
+    public Folder(PrintContext ctx, int returns)
+    {
+        _ctx = ctx;
+        _returns = returns;
+        _label = Label;
+    }
 
     /// <summary>Folds a function body, whose label carries the function's results.</summary>
     public List<Expr> FoldBody(List<BodyNode> nodes)
     {
-        _labels.Add(returns);
+        _labels.Add(_returns);
         var exprs = Fold(nodes);
         _labels.RemoveAt(_labels.Count - 1);
         return exprs;
@@ -57,7 +69,7 @@ internal sealed class Folder(PrintContext ctx, int returns)
         int available = 0;
         foreach (var node in nodes)
         {
-            var (expr, consumes) = node is BlockNode block ? Block(block) : Plain(((PlainNode)node).Instr);
+            var (expr, consumes) = node is BlockNode block ? Block(block) : Plain((PlainNode)node);
             if (consumes is not { } n || (n > 0 && !TakeOperands(pending, available, expr, n)))
                 available = pending.Count;
             pending.Add(expr);
@@ -65,10 +77,10 @@ internal sealed class Folder(PrintContext ctx, int returns)
         return pending;
     }
 
-    private (Expr, int?) Plain(Instruction instr)
+    private (Expr, int?) Plain(PlainNode node)
     {
-        var arity = FoldArity.Of(instr, ctx, Label, returns);
-        return (new Expr(new PlainNode(instr), arity?.Results ?? -1), arity?.Params);
+        var arity = FoldArity.Of(node.Instr, _ctx, _label, _returns);
+        return (new Expr(node, arity?.Results ?? -1), arity?.Params);
     }
 
     // A block takes no operands in folded form except the condition of an if; one with block
@@ -79,7 +91,7 @@ internal sealed class Folder(PrintContext ctx, int returns)
         var expr = new Expr(block, parameters < 0 ? -1 : results);
         _labels.Add(block.Opener.Op == Opcode.Loop ? parameters : results);
         expr.Body = Fold(block.Body);
-        foreach (var clause in block.Clauses) expr.Clauses.Add((clause.Marker, Fold(clause.Body)));
+        expr.Clauses = block.Clauses.Select(c => (c.Marker, (IReadOnlyList<Expr>)Fold(c.Body))).ToList();
         _labels.RemoveAt(_labels.Count - 1);
         expr.Depth = 1 + expr.Body.Concat(expr.Clauses.SelectMany(c => c.Body)).Select(e => e.Depth).DefaultIfEmpty(0).Max();
         if (parameters != 0) return (expr, null);
@@ -98,7 +110,7 @@ internal sealed class Folder(PrintContext ctx, int returns)
             depth = Math.Max(depth, pending[i].Depth);
         }
         if (depth + 1 > MaxExprDepth) return false;
-        expr.Operands.AddRange(pending.GetRange(first, n));
+        expr.Operands = pending.GetRange(first, n);
         pending.RemoveRange(first, n);
         expr.Depth = Math.Max(expr.Depth, depth + 1);
         return true;
@@ -119,7 +131,7 @@ internal sealed class Folder(PrintContext ctx, int returns)
         {
             { Kind: BlockTypeKind.Empty } => (0, 0),
             { Kind: BlockTypeKind.Value } => (0, 1),
-            { Kind: BlockTypeKind.TypeIndex } bt when ctx.FuncTypeAt(bt.TypeIndex) is { } f => (f.Params.Count, f.Results.Count),
+            { Kind: BlockTypeKind.TypeIndex } bt when _ctx.FuncTypeAt(bt.TypeIndex) is { } f => (f.Params.Count, f.Results.Count),
             _ => (-1, -1),
         };
     }
