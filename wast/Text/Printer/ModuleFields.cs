@@ -173,7 +173,9 @@ internal static class ModuleFields
                 ExternKind.Table => "table " + PrintContext.Index(export.Index),
                 ExternKind.Memory => "memory " + PrintContext.Index(export.Index),
                 ExternKind.Global => "global " + PrintContext.Index(export.Index),
-                _ => "tag " + PrintContext.Index(export.Index),
+                ExternKind.Tag => "tag " + PrintContext.Index(export.Index),
+                // Not an external kind (no module that decodes or parses has one): say so in a comment.
+                _ => $"(;kind {(int)export.Kind};) {PrintContext.Index(export.Index)}",
             };
             w.Line($"(export {ConstantText.Name(export.Name)} ({target}))");
         }

@@ -18,7 +18,7 @@ public enum WatStyle
 
 /// <summary>
 /// The WebAssembly text format (§6) of a <see cref="Module"/>, for people and for parsers: the text
-/// parses back (by the spec interpreter, wabt's <c>wat2wasm</c> or <c>WatParser</c>) to the
+/// parses back (by the spec interpreter, wabt's <c>wat2wasm</c> or <see cref="WatParser"/>) to the
 /// same module.
 /// </summary>
 /// <remarks>
