@@ -8,13 +8,30 @@ export WASM_TESTSUITE
 TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
 TESTSUITE_COMMIT ?= 285a9032950cbad6a9f84de11183008e286092a2
 
-.PHONY: all build test spec bench clean testsuite
+.PHONY: all build runners test spec spec-engines bench clean testsuite
 
 all: build
 
 build:
 	$(DOTNET) publish tools/wasmconform/wasmconform.csproj -c $(CONFIG) -o bin --nologo -v quiet
 	$(DOTNET) publish tools/wast2json/wast2json.csproj -c $(CONFIG) -o bin --nologo -v quiet
+	$(DOTNET) publish fuzz/runners/wasmtime/WasmtimeRunner.csproj -c $(CONFIG) -o bin/runners/wasmtime --nologo -v quiet
+
+# The external engines' runners (fuzz/runners/README.md): wasmtime always; wazero where Go and the
+# module source of github.com/tetratelabs/wazero are present (no module download is attempted);
+# the V8 runner is a Node.js script and needs no build.
+runners:
+	$(DOTNET) publish fuzz/runners/wasmtime/WasmtimeRunner.csproj -c $(CONFIG) -o bin/runners/wasmtime --nologo -v quiet
+	@if ! command -v go >/dev/null 2>&1; then \
+	  echo "wazero runner not built: Go is not installed"; \
+	elif ! (cd fuzz/runners/wazero && GOFLAGS=-mod=mod GOPROXY=off GOSUMDB=off go build -o ../../../bin/runners/wazero/wazero-runner . 2>/tmp/wazero-build.$$$$.log); then \
+	  echo "wazero runner not built: the module source of github.com/tetratelabs/wazero is not available here"; \
+	  sed 's/^/  /' /tmp/wazero-build.$$$$.log | head -5; rm -f /tmp/wazero-build.$$$$.log; \
+	else echo "wazero runner built: bin/runners/wazero/wazero-runner"; fi
+
+# The spec suite on every available engine, with the conformance matrix.
+spec-engines: build testsuite
+	bin/wasmconform spec --engine all --report reports/spec-engines
 
 test: testsuite
 	$(DOTNET) test WasmConform.slnx -c $(CONFIG) --nologo

@@ -30,6 +30,24 @@ public static class ReferenceSpec
         return FeatureSets.Wasm3 | extra;
     }
 
+    /// <summary>
+    /// The feature a file is about, which an engine must have to run any of it: the feature folder of
+    /// <c>core/&lt;feature&gt;/</c> (<c>simd</c>, <c>gc</c>, <c>memory64</c>, …), legacy exceptions for
+    /// <c>legacy/</c>, the proposal for <c>proposals/&lt;name&gt;/</c>; <see cref="Features.None"/> for
+    /// the files directly in <c>core/</c> (whose modules each say what they need).
+    /// </summary>
+    public static Features RequiredBy(SuiteFile file) => file.RelativePath.Split('/') switch
+    {
+        ["core", "bulk-memory", _, ..] => Features.BulkMemory,
+        ["core", "exceptions", _, ..] => Features.Exceptions,
+        ["core", "gc", _, ..] => Features.Gc,
+        ["core", "memory64", _, ..] => Features.Memory64,
+        ["core", "multi-memory", _, ..] => Features.MultiMemory,
+        ["core", "relaxed-simd", _, ..] => Features.RelaxedSimd,
+        ["core", "simd", _, ..] => Features.Simd,
+        _ => FeaturesFor(file) & ~FeatureSets.Wasm3,
+    };
+
     /// <summary>Parses and runs one file on a fresh reference engine.</summary>
     public static ScriptResult Run(SuiteFile file)
     {

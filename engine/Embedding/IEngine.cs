@@ -32,4 +32,19 @@ public interface IEngine : IDisposable
 
     /// <summary>Reads the exported global <paramref name="export"/>: <see cref="Outcome.Values"/> with one value.</summary>
     Outcome Get(object instance, string export);
+
+    /// <summary>The features the engine runs; a module using others is <see cref="Outcome.Unsupported"/>.</summary>
+    Features Features => FeatureSets.Wasm3;
+
+    /// <summary>
+    /// The exported globals and memories of <paramref name="instance"/> (<see cref="Outcome.Snapshot"/>),
+    /// with the memories' bytes when <paramref name="memoryBytes"/>; for the oracle, after each call.
+    /// </summary>
+    Outcome State(object instance, bool memoryBytes = false) => new Outcome.Unsupported("state snapshots");
+
+    /// <summary>
+    /// The values logged through the fuzzer's host imports (<c>env.log_*</c>) since the last call
+    /// of this method, in call order; the log is then empty.
+    /// </summary>
+    IReadOnlyList<Value> TakeTrace() => [];
 }

@@ -50,6 +50,9 @@ public abstract record Outcome
     /// <summary>The engine itself failed: a crashed process, an unexpected exception. Always a finding.</summary>
     public sealed record Crash(string Details) : Outcome;
 
+    /// <summary>An instance's exported globals and memories (<see cref="IEngine.State"/>).</summary>
+    public sealed record Snapshot(EngineState State) : Outcome;
+
     /// <summary>The engine does not implement what the module uses (yet): a skip, never a pass or a failure.</summary>
     public sealed record Unsupported(string Feature) : Outcome;
 }

@@ -83,7 +83,7 @@ public readonly struct Value : IEquatable<Value>
 /// <summary>Renders values in the text format's notation (§6.3.2 literals).</summary>
 public static class ValueText
 {
-    /// <summary><c>i32:-1</c>, <c>i64:5</c>, <c>f32:0x1.8p+0</c>, <c>f64:nan:0x8000000000001</c>, <c>v128:i32x4:1,2,3,4</c>, <c>ref.null func</c>, <c>ref.func</c>.</summary>
+    /// <summary><c>i32:-1</c>, <c>i64:5</c>, <c>f32:0x1.8p+0</c>, <c>f64:nan:0x8000000000001</c>, <c>v128:i32x4:1,2,3,4</c>, <c>ref.null func</c>, <c>ref.func</c>, <c>ref.struct</c>, <c>ref.array</c>, <c>ref.i31 7</c>.</summary>
     public static string Format(Value v) => v.Type.Kind switch
     {
         ValTypeKind.I32 => "i32:" + v.AsI32.ToString(CultureInfo.InvariantCulture),
@@ -96,6 +96,11 @@ public static class ValueText
         ValTypeKind.Ref => "ref." + (v.Reference switch
         {
             IHostReference h => "extern " + h.Describe(),
+            Execution.I31Reference i => "i31 " + i,
+            Execution.StructInstance => "struct",
+            Execution.ArrayInstance => "array",
+            Execution.FunctionInstance => "func",
+            Execution.ExceptionInstance => "exn",
             _ => v.Type.Ref.Heap.ToString(),
         }),
         _ => "?",

@@ -22,6 +22,14 @@ public sealed class HostImports
     /// <summary>Called for each logged value (e.g. to print it), after it is recorded.</summary>
     public Action<Value>? OnLog { get; init; }
 
+    /// <summary>Defines the imports in <paramref name="engine"/>'s linker, logging into the engine's trace (<see cref="IEngine.TakeTrace"/>).</summary>
+    public static HostImports DefineIn(WasmConform.Wast.Engines.ReferenceEngine engine)
+    {
+        var imports = new HostImports { OnLog = engine.AppendTrace };
+        imports.DefineIn(engine.Linker);
+        return imports;
+    }
+
     /// <summary>Defines <c>env.exit</c> and the <c>env.log_*</c> functions in <paramref name="linker"/>.</summary>
     public Linker DefineIn(Linker linker)
     {

@@ -96,6 +96,26 @@ public class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void V128_arguments_and_results_use_the_lane_syntax()
+    {
+        var path = Path.Combine(_dir, "v.wat");
+        File.WriteAllText(path, "(module (func (export \"add\") (param v128 v128) (result v128) (i32x4.add (local.get 0) (local.get 1))))");
+        var (code, stdout, _) = Run("run", path, "--invoke", "add", "v128:i32x4:1,2,3,4", "v128:i32x4:10,20,30,-1");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal($"v128:i32x4:11,22,33,{unchecked((uint)(4 + -1))}", stdout.Trim());
+    }
+
+    [Fact]
+    public void A_text_module_with_a_syntax_error_gives_file_line_column()
+    {
+        var path = Path.Combine(_dir, "bad.wat");
+        File.WriteAllText(path, "(module\n  (func (resul i32)))");
+        var (code, _, stderr) = Run("run", path, "--invoke", "f");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("bad.wat:2:", stderr);
+    }
+
+    [Fact]
     public void An_unknown_export_is_a_usage_error()
     {
         var (code, _, stderr) = Run("run", WriteModule(), "--invoke", "nope");

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using WasmConform.Harness;
+using WasmConform.Harness.Reports;
 
 namespace WasmConform.Cli;
 
@@ -17,6 +18,20 @@ public static class SpecSummary
         AnsiConsole.WriteLine($"{report.Totals.Commands} commands in {report.Seconds:F1} s; {report.UnexpectedFailures} failure(s) not listed as known gaps.");
         foreach (var stale in report.StaleExpectations(expected))
             AnsiConsole.MarkupLine($"[yellow]stale known gap:[/] {Markup.Escape(stale)} passes now; remove it from harness/{ExpectedFailures.FileName}");
+    }
+
+    /// <summary>Prints the conformance matrix: groups by engines, passed out of run, then engines not run.</summary>
+    public static void PrintMatrix(ConformanceMatrix matrix)
+    {
+        var table = new Table().Title("conformance matrix (passed/run)");
+        table.AddColumn(new TableColumn("group"));
+        foreach (var e in matrix.Engines) table.AddColumn(new TableColumn(e).RightAligned());
+        foreach (var g in matrix.Groups)
+            table.AddRow([Markup.Escape(g), .. matrix.Engines.Select(e => Markup.Escape(matrix.Cell(e, g).ToString()))]);
+        table.AddRow(["[bold]total[/]", .. matrix.Engines.Select(e => $"[bold]{Markup.Escape(matrix.Totals[e].ToString())}[/]")]);
+        AnsiConsole.Write(table);
+        foreach (var e in matrix.Engines) AnsiConsole.WriteLine($"{e}: {matrix.Totals[e].Skipped} commands skipped");
+        foreach (var (engine, reason) in matrix.Unavailable) AnsiConsole.MarkupLine($"[yellow]not run:[/] {Markup.Escape(engine)}: {Markup.Escape(reason)}");
     }
 
     private static string[] Row(string name, SpecTotals t, bool bold = false)

@@ -26,7 +26,9 @@ public static class ValueArguments
     {
         string literal = text;
         int colon = text.IndexOf(':');
-        if (colon > 0 && text[..colon] is "i32" or "i64" or "f32" or "f64")
+        if (type.Kind == ValTypeKind.V128)
+            return ParseV128(text, index);
+        if (colon > 0 && text[..colon] is "i32" or "i64" or "f32" or "f64" or "v128")
         {
             if (text[..colon] != type.ToString())
                 throw new FormatException($"argument {index + 1} \"{text}\": the parameter has type {type}");
@@ -43,4 +45,33 @@ public static class ValueArguments
         };
         return value ?? throw new FormatException($"argument {index + 1} \"{text}\": not a {type} literal");
     }
+
+    /// <summary><c>v128:SHAPE:LANE,LANE,…</c>, e.g. <c>v128:i32x4:1,2,3,4</c> or <c>v128:f32x4:0.5,nan,-inf,0x1p-1</c> (lane 0 first).</summary>
+    private static Value ParseV128(string text, int index)
+    {
+        var parts = text.Split(':', 3);
+        var shape = parts.Length == 3 && parts[0] == "v128" ? ShapeNamed(parts[1]) : null;
+        if (shape is not { } s)
+            throw new FormatException($"argument {index + 1} \"{text}\": expected v128:SHAPE:LANES with SHAPE one of i8x16, i16x8, i32x4, i64x2, f32x4, f64x2");
+        var lanes = parts[2].Split(',');
+        if (lanes.Length != V128Literal.LaneCount(s))
+            throw new FormatException($"argument {index + 1} \"{text}\": {parts[1]} takes {V128Literal.LaneCount(s)} lanes, got {lanes.Length}");
+        var bits = new ulong[lanes.Length];
+        for (int i = 0; i < lanes.Length; i++)
+            if (!V128Literal.TryParseLane(s, Encoding.UTF8.GetBytes(lanes[i]), out bits[i]))
+                throw new FormatException($"argument {index + 1} \"{text}\": lane {i} \"{lanes[i]}\" is not a {parts[1]} lane literal");
+        var (low, high) = V128Literal.Assemble(s, bits);
+        return Value.V128(low, high);
+    }
+
+    private static V128Shape? ShapeNamed(string name) => name switch
+    {
+        "i8x16" => V128Shape.I8x16,
+        "i16x8" => V128Shape.I16x8,
+        "i32x4" => V128Shape.I32x4,
+        "i64x2" => V128Shape.I64x2,
+        "f32x4" => V128Shape.F32x4,
+        "f64x2" => V128Shape.F64x2,
+        _ => null,
+    };
 }

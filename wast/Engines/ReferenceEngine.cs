@@ -16,6 +16,7 @@ public sealed class ReferenceEngine : IEngine
     private readonly Store _store;
     private readonly Linker _linker;
     private readonly Features _features;
+    private readonly List<Value> _trace = [];
 
     /// <summary>Creates an engine with the spectest module defined.</summary>
     public ReferenceEngine(ExecutionLimits? limits = null, Features features = FeatureSets.Wasm3 | Features.LegacyExceptions)
@@ -31,6 +32,8 @@ public sealed class ReferenceEngine : IEngine
 
     /// <summary>The linker, for embedders that define more host imports.</summary>
     public Linker Linker => _linker;
+
+    public Features Features => _features;
 
     public Outcome Compile(ReadOnlyMemory<byte> binary) => Guard(() => new Outcome.Compiled(CompiledModule.FromBinary(binary.Span, _features)));
 
@@ -53,6 +56,28 @@ public sealed class ReferenceEngine : IEngine
             return new Outcome.Crash($"no exported global \"{export}\"");
         return new Outcome.Values([global.Value]);
     });
+
+    public Outcome State(object instance, bool memoryBytes = false) => Guard(() =>
+    {
+        var globals = new List<GlobalState>();
+        var memories = new List<MemoryState>();
+        foreach (var (name, export) in ((ModuleInstance)instance).Exports)
+        {
+            if (export.Instance is GlobalInstance g) globals.Add(new GlobalState(name, g.Value));
+            else if (export.Instance is MemoryInstance m) memories.Add(MemoryState.Of(name, m.Data, memoryBytes));
+        }
+        return new Outcome.Snapshot(new EngineState([.. globals], [.. memories]));
+    });
+
+    /// <summary>Appends <paramref name="value"/> to the log trace (for host functions such as the fuzzer's <c>env.log_*</c>).</summary>
+    public void AppendTrace(Value value) => _trace.Add(value);
+
+    public IReadOnlyList<Value> TakeTrace()
+    {
+        Value[] taken = [.. _trace];
+        _trace.Clear();
+        return taken;
+    }
 
     /// <summary>Runs <paramref name="action"/>, mapping the engine's typed errors onto outcomes.</summary>
     public static Outcome Guard(Func<Outcome> action)

@@ -74,9 +74,23 @@ public static class ResultMatcher
     /// </summary>
     private static bool KindMatches(object reference, HeapType heap) => heap.Kind switch
     {
+        _ when reference is ForeignReference foreign => ForeignKindMatches(foreign.Kind, heap.Kind),
         HeapKind.Func => reference is FunctionInstance,
         HeapKind.Extern => true,
         HeapKind.Any => reference is not FunctionInstance,
         _ => RuntimeReferences.IsOfKind(reference, heap.Kind),
+    };
+
+    /// <summary>
+    /// A reference another engine described only by its kind: <c>(ref.func)</c> wants a function,
+    /// <c>(ref.extern)</c> anything, <c>(ref.any)</c> anything but a function, <c>(ref.eq)</c> an
+    /// i31, struct or array; otherwise the kinds must be equal.
+    /// </summary>
+    private static bool ForeignKindMatches(HeapKind actual, HeapKind expected) => expected switch
+    {
+        HeapKind.Extern => true,
+        HeapKind.Any => actual != HeapKind.Func,
+        HeapKind.Eq => actual is HeapKind.I31 or HeapKind.Struct or HeapKind.Array,
+        _ => actual == expected,
     };
 }

@@ -9,6 +9,7 @@ internal sealed partial class ScriptParser
 {
     private readonly TokenReader R;
     private readonly string _file;
+    private int _eitherDepth;
 
     private ScriptParser(TokenReader reader, string file)
     {
@@ -108,7 +109,7 @@ internal sealed partial class ScriptParser
         R.Advance();
     }
 
-    private SourceLocation Here() => new(_file, R.Current.Line, R.Current.Column);
+    private SourceLocation Here() => new(_file, R.Current.Line, R.Tokens.ColumnOf(R.Current));
 
     private string? OptionalId() => R.At(TokenKind.Id) ? R.IdName(R.Advance()) : null;
 
@@ -162,7 +163,7 @@ internal sealed partial class ScriptParser
         else if (R.Accept(Kw.Quote))
         {
             var first = R.Current;
-            var start = new SourceLocation(_file, first.Line, first.Column + 1);
+            var start = new SourceLocation(_file, first.Line, R.Tokens.ColumnOf(first) + 1);
             source = new QuotedModule(R.ReadStrings(), start);
         }
         else
@@ -191,8 +192,9 @@ internal sealed partial class ScriptParser
         string? target = OptionalId();
         string export = R.ReadName();
         var args = new List<Engine.Embedding.Value>();
-        while (R.At(TokenKind.LParen)) args.Add(Argument());
+        var shapes = new List<V128Shape>();
+        while (R.At(TokenKind.LParen)) args.Add(Argument(shapes));
         R.Expect(TokenKind.RParen);
-        return new InvokeAction(at, target, export, args.ToArray());
+        return new InvokeAction(at, target, export, args.ToArray()) { VectorShapes = shapes.ToArray() };
     }
 }

@@ -16,9 +16,10 @@ namespace WasmConform.Wast.Script;
 /// gets a result. A command that needs a module which failed is failed too (its module's line is
 /// named); one that needs a module the engine could not run (<see cref="Outcome.Unsupported"/>)
 /// is skipped with the reason. Text modules are encoded to binary and compiled through the engine,
-/// so every engine sees the same bytes.
+/// so every engine sees the same bytes. With <see cref="MessageMatching.ByClass"/> (for engines other
+/// than the reference interpreter) failures compare by class and trap kind, not by message.
 /// </remarks>
-public sealed class ScriptRunner(IEngine engine)
+public sealed class ScriptRunner(IEngine engine, MessageMatching matching = MessageMatching.Exact)
 {
     private readonly Dictionary<string, Slot> _modules = [];
     private readonly Dictionary<string, Slot> _instances = [];
@@ -36,19 +37,22 @@ public sealed class ScriptRunner(IEngine engine)
         return new ScriptResult(path, results);
     }
 
-    /// <summary>Parses and runs the file at <paramref name="fullPath"/>; a script that does not parse is one failure with the parse error.</summary>
-    public static ScriptResult RunFile(IEngine engine, string fullPath, string path)
+    /// <summary>
+    /// Reads and runs the script at <paramref name="fullPath"/>: a <c>.wast</c>, or wast2json output
+    /// (<c>.json</c>, see <see cref="Json.ScriptFiles"/>). A script that cannot be read is one failure with the error.
+    /// </summary>
+    public static ScriptResult RunFile(IEngine engine, string fullPath, string path, MessageMatching matching = MessageMatching.Exact)
     {
         WastScript script;
         try
         {
-            script = WastScript.ParseFile(fullPath);
+            script = Json.ScriptFiles.Read(fullPath);
         }
-        catch (ParseException e)
+        catch (Engine.WasmException e) when (e is ParseException or Json.JsonScriptException)
         {
             return new ScriptResult(path, [], e.Describe());
         }
-        return new ScriptRunner(engine).Run(script, path);
+        return new ScriptRunner(engine, matching).Run(script, path);
     }
 
     /// <summary>Runs one command.</summary>
@@ -60,25 +64,43 @@ public sealed class ScriptRunner(IEngine engine)
         ActionCommand a => RunAction(a),
         AssertReturn a => AssertReturn(a),
         AssertTrap a => Expect(a.Location, Name("assert_trap", a.Action), Perform(a.Action), $"trap: {a.Message}",
-            o => o is Outcome.Trap t && t.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => o is Outcome.Trap t && IsTrap(t, a.Message)),
         AssertExhaustion a => Expect(a.Location, Name("assert_exhaustion", a.Action), Perform(a.Action), $"exhausted: {a.Message}",
-            o => o is Outcome.Exhausted x && Engine.Execution.ExhaustionException.MessageOf(x.Kind).StartsWith(a.Message, StringComparison.Ordinal)),
+            o => o is Outcome.Exhausted x && (matching == MessageMatching.ByClass
+                || Engine.Execution.ExhaustionException.MessageOf(x.Kind).StartsWith(a.Message, StringComparison.Ordinal))),
         AssertException a => Expect(a.Location, Name("assert_exception", a.Action), Perform(a.Action), "an uncaught exception",
             o => o is Outcome.Thrown),
         AssertMalformed a => Expect(a.Location, "assert_malformed", Compile(a.Module.Source), $"malformed: {a.Message}",
-            o => o is Outcome.Malformed m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => IsRejected<Outcome.Malformed>(o, a.Message)),
         AssertInvalid a => Expect(a.Location, "assert_invalid", Compile(a.Module.Source), $"invalid: {a.Message}",
-            o => o is Outcome.Invalid m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => IsRejected<Outcome.Invalid>(o, a.Message)),
         AssertMalformedCustom a => Expect(a.Location, "assert_malformed_custom", Compile(a.Module.Source), $"malformed custom: {a.Message}",
-            o => o is Outcome.Malformed m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => IsRejected<Outcome.Malformed>(o, a.Message)),
         AssertInvalidCustom a => Expect(a.Location, "assert_invalid_custom", Compile(a.Module.Source), $"invalid custom: {a.Message}",
-            o => o is Outcome.Invalid m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => IsRejected<Outcome.Invalid>(o, a.Message)),
         AssertUnlinkable a => Expect(a.Location, "assert_unlinkable", InstantiateFor(a.Module), $"unlinkable: {a.Message}",
-            o => o is Outcome.Unlinkable m && m.Message.StartsWith(a.Message, StringComparison.Ordinal)),
+            o => o is Outcome.Unlinkable m && (matching == MessageMatching.ByClass || m.Message.StartsWith(a.Message, StringComparison.Ordinal))),
         AssertUninstantiable a => Expect(a.Location, "assert_trap (module)", InstantiateFor(a.Module), $"trap: {a.Message}",
-            o => o is Outcome.Trap t && t.Message.StartsWith(a.Message, StringComparison.Ordinal) || o is Outcome.Thrown),
+            o => o is Outcome.Trap t && IsTrap(t, a.Message) || o is Outcome.Thrown),
         _ => new CommandResult(command.Location.Line, command.GetType().Name, CommandStatus.Skipped,
             Reason: $"the script runner does not run {command.GetType().Name} commands"),
+    };
+
+    /// <summary>Whether a trap is the expected one: by message prefix, or (by class) by kind up to <see cref="TrapClasses"/>.</summary>
+    private bool IsTrap(Outcome.Trap trap, string expected) => matching == MessageMatching.Exact
+        ? trap.Message.StartsWith(expected, StringComparison.Ordinal)
+        : Engine.Execution.TrapMessages.FromMessage(expected) is not { } kind || TrapClasses.Same(kind, trap.Kind);
+
+    /// <summary>Whether a module was rejected as expected: in class <typeparamref name="T"/> with the message as prefix, or (by class) at all.</summary>
+    private bool IsRejected<T>(Outcome outcome, string expected) where T : Outcome => matching == MessageMatching.Exact
+        ? outcome is T && MessageOf(outcome).StartsWith(expected, StringComparison.Ordinal)
+        : outcome is Outcome.Malformed or Outcome.Invalid;
+
+    private static string MessageOf(Outcome outcome) => outcome switch
+    {
+        Outcome.Malformed m => m.Message,
+        Outcome.Invalid i => i.Message,
+        _ => "",
     };
 
     // --- Modules and instances ---

@@ -15,6 +15,7 @@ internal sealed partial class ModuleParser
         InlineExports(ExternKind.Func, f.Index);
         if (R.AtField(Kw.Import))
         {
+            _importedFuncFields.Add(f.Position);
             var (module, name) = InlineImport();
             var (type, exact) = ImportedFuncType();
             _m.Imports.Add(new Import(module, name, new ExternFunc(type, exact)));

@@ -8,94 +8,75 @@ internal sealed partial class InstructionParser
     private Instruction Immediates(Opcode op, in Token opToken)
     {
         if (op == Opcode.Select) return Select();
-        switch (OpcodeTable.Info(op).Immediate)
+        var kind = OpcodeTable.Info(op).Immediate;
+        return kind switch
         {
-            case ImmediateKind.None:
-                return Plain[(int)op];
-            case ImmediateKind.SelectTypes:
-                return Select();
-            case ImmediateKind.Label:
-                return new IndexInstruction(op, Label());
-            case ImmediateKind.BrTable:
-                return BrTable();
-            case ImmediateKind.Func:
-                return new IndexInstruction(op, c.Index(c.Funcs));
-            case ImmediateKind.Type:
-                return new IndexInstruction(op, c.Index(c.Types));
-            case ImmediateKind.Local:
-                return new IndexInstruction(op, c.Index(_locals));
-            case ImmediateKind.Global:
-                return new IndexInstruction(op, c.Index(c.Globals));
-            case ImmediateKind.Table:
-                return new IndexInstruction(op, c.AtIndex ? c.Index(c.Tables) : 0);
-            case ImmediateKind.Memory:
-                return new IndexInstruction(op, c.AtIndex ? c.Index(c.Memories) : 0);
-            case ImmediateKind.Data:
-                return new IndexInstruction(op, c.Index(c.Datas));
-            case ImmediateKind.Elem:
-                return new IndexInstruction(op, c.Index(c.Elems));
-            case ImmediateKind.Tag:
-                return new IndexInstruction(op, c.Index(c.Tags));
+            ImmediateKind.None => Plain[(int)op],
+            ImmediateKind.Label or ImmediateKind.Func or ImmediateKind.Type or ImmediateKind.Local or ImmediateKind.Global
+                or ImmediateKind.Table or ImmediateKind.Memory or ImmediateKind.Data or ImmediateKind.Elem or ImmediateKind.Tag
+                => new IndexInstruction(op, SingleIndex(kind)),
+            ImmediateKind.CallIndirect or ImmediateKind.TablePair or ImmediateKind.MemoryPair or ImmediateKind.TableInit
+                or ImmediateKind.MemoryInit or ImmediateKind.TypeField or ImmediateKind.TypeCount or ImmediateKind.TypeData
+                or ImmediateKind.TypeElem or ImmediateKind.TypePair
+                => IndexPair(op, kind),
+            ImmediateKind.BrTable => BrTable(),
+            ImmediateKind.MemArg => new MemoryInstruction(op, MemArg(op, c.AtIndex ? c.Index(c.Memories) : 0)),
+            ImmediateKind.MemArgLane => MemArgLane(op),
+            ImmediateKind.Lane => new LaneInstruction(op, LaneIndex()),
+            ImmediateKind.Shuffle => Shuffle(opToken),
+            ImmediateKind.I32 => new I32ConstInstruction((int)(uint)IntConst(32)),
+            ImmediateKind.I64 => new I64ConstInstruction((long)IntConst(64)),
+            ImmediateKind.F32 => new F32ConstInstruction((uint)FloatConst(32)),
+            ImmediateKind.F64 => new F64ConstInstruction(FloatConst(64)),
+            ImmediateKind.V128 => V128Const(opToken),
+            ImmediateKind.HeapType => new HeapTypeInstruction(op, types.HeapType()),
+            ImmediateKind.RefType => new RefTypeInstruction(op, types.RefType()),
+            ImmediateKind.BrOnCast => BrOnCast(op),
+            _ => throw R.Unexpected(opToken),
+        };
+    }
+
+    // One index: a label, or an index in the space the kind names (tables and memories default to 0).
+    private uint SingleIndex(ImmediateKind kind) => kind switch
+    {
+        ImmediateKind.Label => Label(),
+        ImmediateKind.Func => c.Index(c.Funcs),
+        ImmediateKind.Type => c.Index(c.Types),
+        ImmediateKind.Local => c.Index(_locals),
+        ImmediateKind.Global => c.Index(c.Globals),
+        ImmediateKind.Table => c.AtIndex ? c.Index(c.Tables) : 0,
+        ImmediateKind.Memory => c.AtIndex ? c.Index(c.Memories) : 0,
+        ImmediateKind.Data => c.Index(c.Datas),
+        ImmediateKind.Elem => c.Index(c.Elems),
+        _ => c.Index(c.Tags),
+    };
+
+    // Two indices, in the order of IndexPairInstruction.
+    private IndexPairInstruction IndexPair(Opcode op, ImmediateKind kind)
+    {
+        switch (kind)
+        {
             case ImmediateKind.CallIndirect:
-            {
                 uint table = c.AtIndex ? c.Index(c.Tables) : 0;
                 return new IndexPairInstruction(op, table, TypeUse.Parse(c, types, namedParams: false).Resolve(c));
-            }
-            case ImmediateKind.TablePair:
-                return OptionalPair(op, c.Tables, c.Tables);
-            case ImmediateKind.MemoryPair:
-                return OptionalPair(op, c.Memories, c.Memories);
-            case ImmediateKind.TableInit:
-                return InitPair(op, c.Tables, c.Elems);
-            case ImmediateKind.MemoryInit:
-                return InitPair(op, c.Memories, c.Datas);
-            case ImmediateKind.TypeField:
-            {
-                uint type = c.Index(c.Types);
-                return new IndexPairInstruction(op, type, Field(type));
-            }
-            case ImmediateKind.TypeCount:
-            {
-                uint type = c.Index(c.Types);
-                return new IndexPairInstruction(op, type, c.Nat32(R.Expect(TokenKind.Nat)));
-            }
-            case ImmediateKind.TypeData:
-                return Pair(op, c.Types, c.Datas);
-            case ImmediateKind.TypeElem:
-                return Pair(op, c.Types, c.Elems);
-            case ImmediateKind.TypePair:
-                return Pair(op, c.Types, c.Types);
-            case ImmediateKind.MemArg:
-                return new MemoryInstruction(op, MemArg(op, c.AtIndex ? c.Index(c.Memories) : 0));
-            case ImmediateKind.MemArgLane:
-                return MemArgLane(op);
-            case ImmediateKind.Lane:
-                return new LaneInstruction(op, LaneIndex());
-            case ImmediateKind.Shuffle:
-                return Shuffle(opToken);
-            case ImmediateKind.I32:
-                return new I32ConstInstruction((int)(uint)IntConst(32));
-            case ImmediateKind.I64:
-                return new I64ConstInstruction((long)IntConst(64));
-            case ImmediateKind.F32:
-                return new F32ConstInstruction((uint)FloatConst(32));
-            case ImmediateKind.F64:
-                return new F64ConstInstruction(FloatConst(64));
-            case ImmediateKind.V128:
-                return V128Const(opToken);
-            case ImmediateKind.HeapType:
-                return new HeapTypeInstruction(op, types.HeapType());
-            case ImmediateKind.RefType:
-                return new RefTypeInstruction(op, types.RefType());
-            case ImmediateKind.BrOnCast:
-            {
-                uint label = Label();
-                var from = types.RefType();
-                return new BrOnCastInstruction(op, label, from, types.RefType());
-            }
-            default:
-                throw R.Unexpected(opToken);
+            case ImmediateKind.TablePair: return OptionalPair(op, c.Tables, c.Tables);
+            case ImmediateKind.MemoryPair: return OptionalPair(op, c.Memories, c.Memories);
+            case ImmediateKind.TableInit: return InitPair(op, c.Tables, c.Elems);
+            case ImmediateKind.MemoryInit: return InitPair(op, c.Memories, c.Datas);
+            case ImmediateKind.TypeData: return Pair(op, c.Types, c.Datas);
+            case ImmediateKind.TypeElem: return Pair(op, c.Types, c.Elems);
+            case ImmediateKind.TypePair: return Pair(op, c.Types, c.Types);
         }
+        uint type = c.Index(c.Types);
+        uint second = kind == ImmediateKind.TypeField ? Field(type) : c.Nat32(R.Expect(TokenKind.Nat));
+        return new IndexPairInstruction(op, type, second);
+    }
+
+    private BrOnCastInstruction BrOnCast(Opcode op)
+    {
+        uint label = Label();
+        var from = types.RefType();
+        return new BrOnCastInstruction(op, label, from, types.RefType());
     }
 
     // select (result t*)*: the typed form as soon as one result clause is written.
@@ -147,7 +128,7 @@ internal sealed partial class InstructionParser
         if (t.Kind == TokenKind.Nat) return c.Nat32(t);
         string name = R.IdName(t);
         if (c.FieldNames(typeIndex).TryLookup(name, out uint index)) return index;
-        c.Defer(t, "unknown field " + IndexSpace.Show(name));
+        c.Defer(t, "unknown field  " + IndexSpace.Show(name));
         return 0;
     }
 

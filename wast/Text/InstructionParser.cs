@@ -12,6 +12,11 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
 {
     private static readonly Instruction[] Plain = OpcodeTable.All.Select(r => new Instruction(r.Op)).ToArray();
 
+    /// <summary>See <see cref="WatParser.MaxNestingDepth"/>.</summary>
+    public const int MaxDepth = 1000;
+
+    private int _depth;
+
     private readonly List<Instruction> _out = [];
     private readonly List<string?> _labels = [];
     private IndexSpace _locals = new("local");
@@ -45,6 +50,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
 
     private void Reset(IndexSpace locals)
     {
+        _depth = 0;
         _out.Clear();
         _labels.Clear();
         _locals = locals;
@@ -71,6 +77,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     {
         var t = R.Advance();
         var op = t.Ops[0];
+        if (op is Opcode.Block or Opcode.Loop or Opcode.If or Opcode.TryTable or Opcode.Try) Enter(t);
         switch (op)
         {
             case Opcode.Block or Opcode.Loop:
@@ -121,7 +128,13 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         R.Expect(Kw.End);
         EndLabel(label);
         Pop();
+        _depth--;
         _out.Add(Plain[(int)Opcode.End]);
+    }
+
+    private void Enter(in Token at)
+    {
+        if (++_depth > MaxDepth) throw R.Error(at, "instructions nested too deeply");
     }
 
     // Legacy exception handling: try bt instr* (catch x instr*)* (catch_all instr*)? end | … delegate l.
@@ -148,6 +161,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         {
             R.Advance();
             Pop();
+            _depth--;
             _out.Add(new IndexInstruction(Opcode.Delegate, Label()));
             return;
         }
@@ -169,6 +183,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         var t = R.Current;
         if (!IsInstruction(t)) throw R.Unexpected();
         R.Advance();
+        Enter(t);
         var op = t.Ops[0];
         switch (op)
         {
@@ -206,6 +221,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
                 break;
             }
         }
+        _depth--;
     }
 
     private void CloseFolded()
@@ -326,7 +342,8 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
 
     private void Pop() => _labels.RemoveAt(_labels.Count - 1);
 
-    // A labelidx: a nat, or the innermost enclosing label with that identifier.
+    // A labelidx: a nat, or the innermost enclosing label with that identifier. (The spec
+    // interpreter's message has two spaces before the identifier; it is kept as it words it.)
     private uint Label()
     {
         if (!c.AtIndex) throw R.Unexpected();
@@ -335,7 +352,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         string name = R.IdName(t);
         for (int i = _labels.Count - 1; i >= 0; i--)
             if (_labels[i] == name) return (uint)(_labels.Count - 1 - i);
-        c.Defer(t, "unknown label " + IndexSpace.Show(name));
+        c.Defer(t, "unknown label  " + IndexSpace.Show(name));
         return 0;
     }
 }

@@ -17,11 +17,12 @@ public sealed class Lexer
     private readonly int _firstLine;
     private readonly int _firstColumn;
     private readonly List<Annotation> _annotations = [];
+    private readonly List<int> _lineStarts = [0];
+    private Stack<(int Pos, int Line)>? _commentStarts;
     private Token[] _tokens;
     private int _count;
     private int _pos;
     private int _line = 1;
-    private int _lineStart;
     private string? _error;
 
     private Lexer(byte[] source, string file, int firstLine, int firstColumn)
@@ -30,7 +31,7 @@ public sealed class Lexer
         _file = file;
         _firstLine = firstLine;
         _firstColumn = firstColumn;
-        _tokens = new Token[Math.Max(16, source.Length / 4)];
+        _tokens = new Token[16 + source.Length / 6];
     }
 
     /// <summary>
@@ -42,7 +43,8 @@ public sealed class Lexer
     {
         var lexer = new Lexer(source, file, firstLine, firstColumn);
         lexer.Run();
-        return new TokenList(source, file, lexer._tokens, lexer._count, lexer._error, lexer._annotations);
+        return new TokenList(source, file, lexer._tokens, lexer._count, lexer._error, lexer._annotations,
+            lexer._lineStarts, firstLine, firstColumn);
     }
 
     /// <summary>Tokenizes a string (encoded as UTF-8).</summary>
@@ -214,7 +216,7 @@ public sealed class Lexer
     private void NewLine()
     {
         _line++;
-        _lineStart = _pos;
+        _lineStarts.Add(_pos);
     }
 
     // ";;" up to the end of the line; the text must be well-formed UTF-8.
@@ -233,15 +235,16 @@ public sealed class Lexer
     // "(;" … ";)", nested; the text must be well-formed UTF-8.
     private bool SkipBlockComment()
     {
-        var starts = new Stack<(int Pos, int Line, int LineStart)>();
-        starts.Push((_pos, _line, _lineStart));
+        var starts = _commentStarts ??= new Stack<(int Pos, int Line)>();
+        starts.Clear();
+        starts.Push((_pos, _line));
         _pos += 2;
         while (starts.Count > 0)
         {
             if (_pos >= _src.Length)
             {
-                var (pos, line, lineStart) = starts.Peek();
-                return FailAt("unclosed comment", pos, line, lineStart);
+                var (pos, line) = starts.Peek();
+                return FailAt("unclosed comment", pos, line);
             }
             byte b = _src[_pos];
             if (b == ';' && Peek(1) == ')')
@@ -251,7 +254,7 @@ public sealed class Lexer
             }
             else if (b == '(' && Peek(1) == ';')
             {
-                starts.Push((_pos, _line, _lineStart));
+                starts.Push((_pos, _line));
                 _pos += 2;
             }
             else if (b is (byte)'\n' or (byte)'\r')
@@ -273,20 +276,20 @@ public sealed class Lexer
     private void Emit(TokenKind kind, int start, int length, int keyword = 0)
     {
         if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
-        _tokens[_count++] = new Token(kind, start, length, Line(_line), Column(start, _line, _lineStart), keyword);
+        _tokens[_count++] = new Token(kind, start, length, Line(_line), keyword);
     }
 
     private int Line(int line) => line + _firstLine - 1;
 
-    private int Column(int offset, int line, int lineStart) => offset - lineStart + (line == 1 ? _firstColumn : 1);
+    private int Column(int offset, int line) => offset - _lineStarts[line - 1] + (line == 1 ? _firstColumn : 1);
 
-    private bool Fail(string message, int at) => FailAt(message, at, _line, _lineStart);
+    private bool Fail(string message, int at) => FailAt(message, at, _line);
 
-    private bool FailAt(string message, int at, int line, int lineStart)
+    private bool FailAt(string message, int at, int line)
     {
         _error = message;
         if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length + 1);
-        _tokens[_count++] = new Token(TokenKind.Error, at, 0, Line(line), Column(at, line, lineStart));
+        _tokens[_count++] = new Token(TokenKind.Error, at, 0, Line(line));
         return false;
     }
 
@@ -296,12 +299,12 @@ public sealed class Lexer
         public bool Skip()
         {
             var l = lexer;
-            int start = l._pos, line = l._line, lineStart = l._lineStart;
+            int start = l._pos, line = l._line;
             if (!ReadId(out string? name)) return false;
             int depth = 1;
             while (depth > 0)
             {
-                if (l._pos >= l._src.Length) return l.FailAt("unclosed annotation", start, line, lineStart);
+                if (l._pos >= l._src.Length) return l.FailAt("unclosed annotation", start, line);
                 byte b = l._src[l._pos];
                 if (CharClass.IsSpace(b)) l.SkipSpace();
                 else if (b == ';' && l.Peek(1) == ';') { if (!l.SkipLineComment()) return false; }
@@ -313,7 +316,7 @@ public sealed class Lexer
                 else if (CharClass.IsIdChar(b) || b == '"') { if (!SkipRun()) return false; }
                 else return l.Fail(CharClass.Utf8Length(l.Src, l._pos) > 0 ? "illegal character" : "malformed UTF-8 encoding", l._pos);
             }
-            l._annotations.Add(new Annotation(name!, start, l._pos, l.Line(line), l.Column(start, line, lineStart), l._count));
+            l._annotations.Add(new Annotation(name!, start, l._pos, l.Line(line), l.Column(start, line), l._count));
             return true;
         }
 

@@ -15,6 +15,9 @@ internal sealed partial class ModuleParser
     private readonly InstructionParser instrs;
     private readonly List<FieldInfo> _fields = [];
     private readonly ModuleBuilder _m = new();
+    private int _first;
+    private int _end;
+    private readonly HashSet<int> _importedFuncFields = [];
 
     private ModuleParser(TokenReader reader)
     {
@@ -27,7 +30,8 @@ internal sealed partial class ModuleParser
 
     // Where a field starts, its keyword, the index it defines (for imports: in the imported
     // kind's space, Kind = Import and ImportKind set) and the index of an inline segment.
-    private readonly record struct FieldInfo(int Position, Kw Kind, Kw ImportKind, uint Index, uint SegmentIndex);
+    // End is the index of the token after the field's closing parenthesis.
+    private readonly record struct FieldInfo(int Position, Kw Kind, Kw ImportKind, uint Index, uint SegmentIndex, int End = 0);
 
     /// <summary>
     /// Reads module fields from the current token up to a token that cannot start one (the
@@ -42,15 +46,58 @@ internal sealed partial class ModuleParser
         p.DefineTypes();
         reader.Position = first;
         p.ParseFields();
+        p._first = first;
+        p._end = reader.Position;
         return p;
     }
 
-    /// <summary>The module; throws the first error that was not a syntax error, if any.</summary>
+    /// <summary>
+    /// The module; throws the first error that was not a syntax error, if any, then the first
+    /// error of a <c>@custom</c> annotation in the module.
+    /// </summary>
     public Module Finish()
     {
         _m.CheckOrder(c);
         c.ThrowDeferred();
-        return _m.Build(c.RecTypes);
+        return _m.Build(c.RecTypes) with { Customs = Customs(), Names = Names() };
+    }
+
+    // @name annotations between the module's first and last token, located among the fields.
+    private NameSection? Names()
+    {
+        var named = new List<(Annotation, NameAnnotation.Place)>();
+        foreach (var a in R.Tokens.Annotations)
+        {
+            if (a.Name != "name" || a.TokenIndex < _first || a.TokenIndex > _end) continue;
+            int k = _fields.FindIndex(f => f.Position < a.TokenIndex && a.TokenIndex < f.End);
+            bool before = _fields.Count == 0 || a.TokenIndex <= _fields[0].Position;
+            if (k < 0)
+            {
+                named.Add((a, new NameAnnotation.Place(before, Kw.None, false, false, 0)));
+                continue;
+            }
+            var f = _fields[k];
+            int head = f.Position + 2 + (R.Tokens[f.Position + 2].Kind == TokenKind.Id ? 1 : 0);
+            bool imported = f.Kind == Kw.Import || (f.Kind == Kw.Func && _importedFuncFields.Contains(f.Position));
+            named.Add((a, new NameAnnotation.Place(false, f.Kind, a.TokenIndex == head, imported, f.Index)));
+        }
+        return named.Count == 0 ? null : NameAnnotation.Collect(R.Tokens, named);
+    }
+
+    // Custom annotations (appendix of the spec): the @custom annotations between the module's first and last token,
+    // in placement order; one inside a field is misplaced.
+    private EquatableArray<CustomSection> Customs()
+    {
+        var sections = new List<(CustomSection Section, int Rank)>();
+        foreach (var a in R.Tokens.Annotations)
+        {
+            if (a.Name != "custom" || a.TokenIndex < _first || a.TokenIndex > _end) continue;
+            var section = CustomAnnotation.Parse(R.Tokens, a);
+            if (_fields.Exists(f => f.Position < a.TokenIndex && a.TokenIndex < f.End))
+                throw new ParseException("misplaced @custom annotation", R.Tokens.File, a.Line, a.Column);
+            sections.Add(section);
+        }
+        return sections.OrderBy(s => s.Rank).Select(s => s.Section).ToArray();
     }
 
     // Pass 1: identifiers of definitions, imports and inline segments.
@@ -100,7 +147,9 @@ internal sealed partial class ModuleParser
                 default:
                     return;
             }
-            if (!R.SkipGroup()) return;
+            bool closed = R.SkipGroup();
+            _fields[^1] = _fields[^1] with { End = R.Position };
+            if (!closed) return;
         }
     }
 

@@ -32,19 +32,20 @@ public enum TokenKind : byte
 }
 
 /// <summary>
-/// One token: its class, where its bytes are in the source and where it starts.
-/// Text is not copied; ask the <see cref="TokenList"/> for it.
+/// One token: its class, where its bytes are in the source and on which line it starts
+/// (16 bytes, nothing copied). Ask the <see cref="TokenList"/> for its text and column.
 /// </summary>
 public readonly struct Token
 {
-    internal Token(TokenKind kind, int start, int length, int line, int column, int keyword = 0)
+    private readonly ushort _keyword;
+
+    internal Token(TokenKind kind, int start, int length, int line, int keyword = 0)
     {
         Kind = kind;
+        _keyword = (ushort)keyword;
         Start = start;
         Length = length;
         Line = line;
-        Column = column;
-        KeywordIndex = keyword;
     }
 
     /// <summary>The token class.</summary>
@@ -59,20 +60,17 @@ public readonly struct Token
     /// <summary>1-based line of the first byte.</summary>
     public int Line { get; }
 
-    /// <summary>1-based column of the first byte, in bytes.</summary>
-    public int Column { get; }
-
     /// <summary>For <see cref="TokenKind.Keyword"/>: 1 + the index in <see cref="Keywords"/>, or 0 for an unknown keyword.</summary>
-    internal int KeywordIndex { get; }
+    internal int KeywordIndex => _keyword;
 
     /// <summary>Byte offset just past the token.</summary>
     public int End => Start + Length;
 
     /// <summary>The keyword's meaning, or <see cref="Kw.None"/> for other tokens and unknown keywords.</summary>
-    public Kw Kw => KeywordIndex == 0 ? Kw.None : Keywords.At(KeywordIndex - 1).Kw;
+    public Kw Kw => _keyword == 0 ? Kw.None : Keywords.At(_keyword - 1).Kw;
 
     /// <summary>The instructions a keyword names (<see cref="Engine.Syntax.OpcodeTable.TryLookup"/>), empty for others.</summary>
-    public IReadOnlyList<Engine.Syntax.Opcode> Ops => KeywordIndex == 0 ? [] : Keywords.At(KeywordIndex - 1).Ops;
+    public IReadOnlyList<Engine.Syntax.Opcode> Ops => _keyword == 0 ? [] : Keywords.At(_keyword - 1).Ops;
 
     /// <summary>Whether this is the keyword <paramref name="kw"/>.</summary>
     public bool Is(Kw kw) => Kind == TokenKind.Keyword && Kw == kw;

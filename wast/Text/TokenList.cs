@@ -19,7 +19,12 @@ public sealed class TokenList
 {
     private readonly Token[] _tokens;
 
-    internal TokenList(byte[] source, string file, Token[] tokens, int count, string? error, List<Annotation> annotations)
+    private readonly List<int> _lineStarts;
+    private readonly int _firstLine;
+    private readonly int _firstColumn;
+
+    internal TokenList(byte[] source, string file, Token[] tokens, int count, string? error, List<Annotation> annotations,
+        List<int> lineStarts, int firstLine, int firstColumn)
     {
         Source = source;
         File = file;
@@ -27,6 +32,9 @@ public sealed class TokenList
         Count = count;
         ErrorMessage = error;
         Annotations = annotations;
+        _lineStarts = lineStarts;
+        _firstLine = firstLine;
+        _firstColumn = firstColumn;
     }
 
     /// <summary>The source bytes.</summary>
@@ -47,6 +55,21 @@ public sealed class TokenList
     /// <summary>The token at <paramref name="index"/>; indices past the end give the final token.</summary>
     public ref readonly Token this[int index] => ref _tokens[Math.Min(index, Count - 1)];
 
+    /// <summary>The 1-based column of <paramref name="token"/>, in bytes.</summary>
+    public int ColumnOf(in Token token)
+    {
+        int line = token.Line - _firstLine;
+        return token.Start - _lineStarts[line] + (line == 0 ? _firstColumn : 1);
+    }
+
+    /// <summary>The 1-based line and column of the byte at <paramref name="offset"/>.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        int index = _lineStarts.BinarySearch(offset);
+        if (index < 0) index = ~index - 1;
+        return (index + _firstLine, offset - _lineStarts[index] + (index == 0 ? _firstColumn : 1));
+    }
+
     /// <summary>The bytes of <paramref name="token"/>.</summary>
     public ReadOnlySpan<byte> Bytes(in Token token) => Source.AsSpan(token.Start, token.Length);
 
@@ -54,5 +77,5 @@ public sealed class TokenList
     public string Text(in Token token) => Encoding.UTF8.GetString(Bytes(token));
 
     /// <summary>The error for <paramref name="message"/> at <paramref name="token"/>.</summary>
-    public ParseException Error(in Token token, string message) => new(message, File, token.Line, token.Column);
+    public ParseException Error(in Token token, string message) => new(message, File, token.Line, ColumnOf(token));
 }

@@ -17,6 +17,12 @@ namespace WasmConform.Wast.Text;
 /// </remarks>
 public static class WatParser
 {
+    /// <summary>
+    /// The deepest nesting of folded and structured instructions accepted; deeper text fails with
+    /// "instructions nested too deeply" rather than exhausting the stack (the suite nests under 50).
+    /// </summary>
+    public const int MaxNestingDepth = InstructionParser.MaxDepth;
+
     /// <summary>Parses the module in <paramref name="source"/>; positions are reported against <paramref name="file"/>.</summary>
     public static Module ParseModule(byte[] source, string file = "string") => ParseModule(Lexer.Tokenize(source, file));
 

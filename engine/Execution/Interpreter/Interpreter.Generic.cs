@@ -127,14 +127,14 @@ internal sealed unsafe partial class Interpreter
                 (sp++)->Ref = inst.Functions[ins.A];
                 return sp;
             case Opcode.RefIsNull:
-                sp[-1].I32 = sp[-1].Ref is null ? 1 : 0;
+                sp[-1] = new Slot { I32 = sp[-1].Ref is null ? 1 : 0 };
                 return sp;
             case Opcode.RefAsNonNull:
                 if (sp[-1].Ref is null) Trap(TrapKind.NullReference);
                 return sp;
             case Opcode.RefEq:
                 sp--;
-                sp[-1].I32 = RuntimeReferences.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0;
+                sp[-1] = new Slot { I32 = RuntimeReferences.Equal(sp[-1].Ref, sp[0].Ref) ? 1 : 0 };
                 return sp;
             // Wide-arithmetic proposal: 128-bit results as two i64 halves (low first).
             case Opcode.I64Add128:
@@ -167,6 +167,9 @@ internal sealed unsafe partial class Interpreter
                 sp[-1].U64 = (ulong)(product >> 64);
                 return sp;
             }
+            // GC instructions (struct.*, array.*, casts, i31): contiguous in Opcode.
+            case >= Opcode.StructNew and <= Opcode.I31GetU:
+                return GcInstructions.Execute(ref ins, inst, sp);
             default:
                 return ExecuteTableOrMemory(ref ins, inst, sp);
         }

@@ -15,10 +15,10 @@ public sealed class GlobalInstance(GlobalType type, Value value)
     /// <summary>The high half of a v128 value; unused otherwise.</summary>
     public ulong High = value.High;
 
-    /// <summary>The current value.</summary>
+    /// <summary>The current value (a number's cell may still hold a stale reference from the stack; it is not part of the value).</summary>
     public Value Value
     {
-        get => Value.FromBits(Type.Type, Low.U64 & Mask(Type.Type), High, Low.Ref);
+        get => Value.FromBits(Type.Type, Low.U64 & Mask(Type.Type), High, Type.Type.IsRef ? Low.Ref : null);
         set { Low = ToSlots(value).Low; High = value.High; }
     }
 

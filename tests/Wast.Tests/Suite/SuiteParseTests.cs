@@ -75,6 +75,10 @@ public class SuiteParseTests
             case AssertInvalid { Module.Source: QuotedModule q }:
                 yield return (q, null);
                 break;
+            case AssertMalformedCustom { Module.Source: QuotedModule q } m
+                when m.Message.Contains("@custom", StringComparison.Ordinal) || m.Message.Contains("@name", StringComparison.Ordinal):
+                yield return (q, m.Message);
+                break;
             case AssertUnlinkable { Module: ModuleCommand { Source: QuotedModule q } }:
                 yield return (q, null);
                 break;

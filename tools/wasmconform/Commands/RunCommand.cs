@@ -5,6 +5,7 @@ using WasmConform.Engine.Embedding;
 using WasmConform.Engine.Execution;
 using WasmConform.Engine.Validation;
 using WasmConform.Fuzz.Engines;
+using WasmConform.Wast.Text;
 
 namespace WasmConform.Cli.Commands;
 
@@ -13,10 +14,10 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The module: a binary .wasm file." };
+        var file = new Argument<FileInfo>("file") { Description = "The module: a binary .wasm file, or a text .wat file." };
         var arguments = new Argument<string[]>("args")
         {
-            Description = "Arguments in .wast value syntax: 42, i64:-1, f32:0x1p-1, f64:nan:0x1 (a bare number takes the parameter's type).",
+            Description = "Arguments in .wast value syntax: 42, i64:-1, f32:0x1p-1, f64:nan:0x1, v128:i32x4:1,2,3,4 (a bare number takes the parameter's type).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var invoke = new Option<string>("--invoke") { Description = "The exported function to call.", Required = true };
@@ -44,7 +45,10 @@ public static class RunCommand
         if (maxDepth is { } depth) limits = limits with { MaxCallDepth = depth };
         try
         {
-            var module = CompiledModule.FromBinary(File.ReadAllBytes(file.FullName));
+            var bytes = File.ReadAllBytes(file.FullName);
+            var module = file.Extension == ".wat"
+                ? CompiledModule.FromModule(WatParser.ParseModule(bytes, file.FullName))
+                : CompiledModule.FromBinary(bytes);
             var linker = new HostImports { OnLog = v => Console.Error.WriteLine($"log: {v}") }.DefineIn(new Linker());
             var instance = linker.Instantiate(new Store(limits), module);
             if (!instance.Exports.TryGetValue(export, out var value) || value.Instance is not FunctionInstance function)
@@ -56,6 +60,7 @@ public static class RunCommand
         catch (IOException e) { return Fail(ExitCodes.BadInput, $"{file.Name}: {e.Message}"); }
         catch (UnauthorizedAccessException e) { return Fail(ExitCodes.BadInput, $"{file.Name}: {e.Message}"); }
         catch (MalformedException e) { return Fail(ExitCodes.BadInput, $"{file.Name}: malformed module: {e.Describe()}"); }
+        catch (ParseException e) { return Fail(ExitCodes.BadInput, $"malformed module: {e.Describe()}"); }
         catch (InvalidException e) { return Fail(ExitCodes.BadInput, $"{file.Name}: invalid module: {e.Describe()}"); }
         catch (LinkException e) { return Fail(ExitCodes.BadInput, $"{file.Name}: unlinkable module: {e.Describe()}"); }
         catch (FormatException e) { return Fail(ExitCodes.Usage, e.Message); }
