@@ -91,7 +91,7 @@ public class InstructionTextTests
 
     [Fact]
     public void Br_table_lists_its_labels_then_the_default() =>
-        Assert.Equal("br_table 0 1 2", Line(new BrTableInstruction([0, 1], 2)));
+        Assert.Equal("br_table 0 (;@0;) 1 2", Line(new BrTableInstruction([0, 1], 2)));
 
     [Fact]
     public void Untyped_select_has_no_result_clause() => Assert.Equal("select", Line(new Instruction(Opcode.Select)));
@@ -127,18 +127,18 @@ public class InstructionTextTests
 
     [Fact]
     public void Br_on_cast_fail_keeps_the_nullability_of_each_type() =>
-        Assert.Equal("br_on_cast_fail 0 (ref 2) nullref",
+        Assert.Equal("br_on_cast_fail 0 (;@0;) (ref 2) nullref",
             Line(new BrOnCastInstruction(Opcode.BrOnCastFail, 0, new RefType(false, HeapType.Concrete(2)), new RefType(true, new HeapType(HeapKind.None)))));
 
     [Fact]
     public void Try_table_lists_its_catch_clauses() =>
-        Assert.Equal("try_table (result exnref) (catch 1 2) (catch_ref 3 4) (catch_all 5) (catch_all_ref 6)",
+        Assert.Equal("try_table (;@1;) (result exnref) (catch 1 2) (catch_ref 3 4) (catch_all 5) (catch_all_ref 6)",
             Line(PrinterSamples.Samples(OpcodeTable.Info(Opcode.TryTable)).Single()));
 
     [Theory]
-    [InlineData(BlockTypeKind.Empty, "block")]
-    [InlineData(BlockTypeKind.Value, "block (result i64)")]
-    [InlineData(BlockTypeKind.TypeIndex, "block (type 3)")]
+    [InlineData(BlockTypeKind.Empty, "block (;@1;)")]
+    [InlineData(BlockTypeKind.Value, "block (;@1;) (result i64)")]
+    [InlineData(BlockTypeKind.TypeIndex, "block (;@1;) (type 3)")]
     public void Block_type_is_empty_a_result_or_a_type_index(BlockTypeKind kind, string expected) =>
         Assert.Equal(expected, Line(new BlockInstruction(Opcode.Block, new BlockType(kind, ValType.I64, 3))));
 

@@ -34,7 +34,7 @@ public class InvalidModuleTests
     public void Out_of_range_indices_print_as_they_are()
     {
         var text = WatPrinter.Print(Broken, WatStyle.Flat);
-        Assert.Contains("\n    call 99\n    block (type 99)\n      local.get 99\n      throw 0\n    end)\n", text);
+        Assert.Contains("\n    call 99\n    block (;@1;) (type 99)\n      local.get 99\n      throw 0\n    end)\n", text);
         Assert.Contains("(func (;1;) (type 42))", text);
         Assert.Contains("(start 1000)", text);
     }

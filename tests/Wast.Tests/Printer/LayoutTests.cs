@@ -35,7 +35,7 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Folded, Get(0), new BlockInstruction(Opcode.If, BlockType.Of(ValType.I32)), new I32ConstInstruction(1),
             Op(Opcode.Else), new I32ConstInstruction(2), Op(Opcode.End));
-        Assert.Contains("\n    (if (result i32)\n      (local.get 0)\n      (then\n        (i32.const 1))\n      (else\n        (i32.const 2))))\n", text);
+        Assert.Contains("\n    (if (;@1;) (result i32)\n      (local.get 0)\n      (then\n        (i32.const 1))\n      (else\n        (i32.const 2))))\n", text);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Folded, new BlockInstruction(Opcode.Block, BlockType.Of(ValType.I32)),
             Get(0), Get(1), new IndexInstruction(Opcode.BrIf, 0), Op(Opcode.End));
-        Assert.Contains("\n    (block (result i32)\n      (br_if 0 (local.get 0) (local.get 1))))\n", text);
+        Assert.Contains("\n    (block (;@1;) (result i32)\n      (br_if 0 (;@1;) (local.get 0) (local.get 1))))\n", text);
     }
 
     [Fact]
@@ -56,7 +56,30 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Folded, new BlockInstruction(Opcode.Loop, BlockType.Of(ValType.I32)),
             Get(0), new IndexInstruction(Opcode.BrIf, 0), new I32ConstInstruction(7), Op(Opcode.End));
-        Assert.Contains("\n    (loop (result i32)\n      (br_if 0 (local.get 0))\n      (i32.const 7)))\n", text);
+        Assert.Contains("\n    (loop (;@1;) (result i32)\n      (br_if 0 (;@1;) (local.get 0))\n      (i32.const 7)))\n", text);
+    }
+
+    [Fact]
+    public void Labels_are_numbered_by_depth_and_branches_name_the_number_they_target()
+    {
+        var text = Print(WatStyle.Flat, new BlockInstruction(Opcode.Block, BlockType.Empty), new BlockInstruction(Opcode.Loop, BlockType.Empty),
+            new IndexInstruction(Opcode.Br, 1), new IndexInstruction(Opcode.Br, 2), Op(Opcode.End), Op(Opcode.End));
+        Assert.Contains("\n    block (;@1;)\n      loop (;@2;)\n        br 1 (;@1;)\n        br 2 (;@0;)\n      end\n    end)\n", text);
+    }
+
+    [Fact]
+    public void Try_table_handler_labels_count_from_outside_the_try_table() =>
+        Assert.Contains("\n    block (;@1;)\n      try_table (;@2;) (catch_all 0 (;@1;))\n        br 0 (;@2;)\n",
+            Print(WatStyle.Flat, new BlockInstruction(Opcode.Block, BlockType.Empty), new TryTableInstruction(BlockType.Empty, [new Catch(CatchKind.CatchAll, 0, 0)]),
+                new IndexInstruction(Opcode.Br, 0), Op(Opcode.End), Op(Opcode.End)));
+
+    [Fact]
+    public void Branch_in_the_condition_of_an_if_counts_from_outside_the_if()
+    {
+        var text = Print(WatStyle.Folded, new BlockInstruction(Opcode.Block, BlockType.Of(ValType.I32)), new I32ConstInstruction(7), Get(0),
+            new IndexInstruction(Opcode.BrIf, 0), new BlockInstruction(Opcode.If, BlockType.Empty), Op(Opcode.Nop), Op(Opcode.End),
+            new I32ConstInstruction(3), Op(Opcode.End));
+        Assert.Contains("\n    (block (;@1;) (result i32)\n      (if (;@2;)\n        (br_if 0 (;@1;) (i32.const 7) (local.get 0))\n        (then\n          (nop)))\n      (i32.const 3)))\n", text);
     }
 
     [Fact]
@@ -65,7 +88,7 @@ public class LayoutTests
 
     [Fact]
     public void Instruction_without_a_known_arity_stays_apart_from_what_precedes_it() =>
-        Assert.Contains("\n    (local.get 0)\n    (br_on_null 0)\n", Print(WatStyle.Folded, Get(0), new IndexInstruction(Opcode.BrOnNull, 0), Op(Opcode.Drop)));
+        Assert.Contains("\n    (local.get 0)\n    (br_on_null 0 (;@0;))\n", Print(WatStyle.Folded, Get(0), new IndexInstruction(Opcode.BrOnNull, 0), Op(Opcode.Drop)));
 
     [Fact]
     public void Operands_left_to_an_instruction_that_could_not_fold_them_are_not_folded_into_a_later_one()
@@ -90,7 +113,7 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Flat, new BlockInstruction(Opcode.Block, BlockType.Empty), new BlockInstruction(Opcode.Loop, BlockType.Empty),
             Op(Opcode.Nop), Op(Opcode.End), Op(Opcode.End));
-        Assert.Contains("\n    block\n      loop\n        nop\n      end\n    end)\n", text);
+        Assert.Contains("\n    block (;@1;)\n      loop (;@2;)\n        nop\n      end\n    end)\n", text);
     }
 
     [Fact]
@@ -98,12 +121,12 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Folded, new BlockInstruction(Opcode.Try, BlockType.Empty), Op(Opcode.Nop),
             new IndexInstruction(Opcode.Catch, 1), Op(Opcode.Drop), Op(Opcode.CatchAll), new IndexInstruction(Opcode.Rethrow, 0), Op(Opcode.End));
-        Assert.Contains("\n    (try\n      (do\n        (nop))\n      (catch 1\n        (drop))\n      (catch_all\n        (rethrow 0))))\n", text);
+        Assert.Contains("\n    (try (;@1;)\n      (do\n        (nop))\n      (catch 1\n        (drop))\n      (catch_all\n        (rethrow 0 (;@1;)))))\n", text);
     }
 
     [Fact]
     public void Legacy_try_with_delegate_closes_with_the_delegate_group() =>
-        Assert.Contains("\n    (try\n      (do\n        (nop))\n      (delegate 0)))\n",
+        Assert.Contains("\n    (try (;@1;)\n      (do\n        (nop))\n      (delegate 0 (;@0;))))\n",
             Print(WatStyle.Folded, new BlockInstruction(Opcode.Try, BlockType.Empty), Op(Opcode.Nop), new IndexInstruction(Opcode.Delegate, 0)));
 
     [Fact]
@@ -111,7 +134,7 @@ public class LayoutTests
     {
         var text = Print(WatStyle.Flat, new BlockInstruction(Opcode.Try, BlockType.Empty), Op(Opcode.Nop), new IndexInstruction(Opcode.Catch, 1), Op(Opcode.Drop),
             Op(Opcode.End), new BlockInstruction(Opcode.Try, BlockType.Empty), new IndexInstruction(Opcode.Delegate, 0));
-        Assert.Contains("\n    try\n      nop\n    catch 1\n      drop\n    end\n    try\n    delegate 0)\n", text);
+        Assert.Contains("\n    try (;@1;)\n      nop\n    catch 1\n      drop\n    end\n    try (;@1;)\n    delegate 0 (;@0;))\n", text);
     }
 
     [Fact]
@@ -120,7 +143,7 @@ public class LayoutTests
 
     [Fact]
     public void Unclosed_block_prints_flat_and_does_not_leak_its_indentation() =>
-        Assert.Contains("\n    block\n      nop)\n  (func (;1;)", Print(WatStyle.Folded, new BlockInstruction(Opcode.Block, BlockType.Empty), Op(Opcode.Nop)));
+        Assert.Contains("\n    block (;@1;)\n      nop)\n  (func (;1;)", Print(WatStyle.Folded, new BlockInstruction(Opcode.Block, BlockType.Empty), Op(Opcode.Nop)));
 
     [Fact]
     public void Instruction_without_its_immediates_prints_its_mnemonic() =>
@@ -148,7 +171,7 @@ public class LayoutTests
     public void Very_deep_nesting_prints_with_bounded_indentation(WatStyle style)
     {
         var text = WatPrinter.Print(Nested(100_000), style);
-        Assert.True(text.Split('\n').Max(l => l.Length) <= 2 * 42 + "block".Length, "a line is indented past the limit");
+        Assert.True(text.Split('\n').Max(l => l.Length) <= 2 * 42 + "block (;@100000;)".Length, "a line is indented past the limit");
     }
 
     [Theory]

@@ -13,7 +13,7 @@ internal static class BodyText
     {
         if (ctx.Style == WatStyle.Folded && BodyTree.Build(body) is { } nodes)
         {
-            new FoldedWriter(ctx, locals, w).Statements(new Folder(ctx, returns).FoldBody(nodes));
+            new FoldedWriter(ctx, locals, w, labels: true).Statements(new Folder(ctx, returns).FoldBody(nodes));
             return;
         }
         FlatWriter.Write(body, ctx, locals, w);
@@ -30,7 +30,7 @@ internal static class BodyText
         if (ctx.Style == WatStyle.Flat)
             return expr.Select(i => "(" + InstructionText.Format(i, ctx, []) + ")").ToList();
         var nodes = expr.Select(i => (BodyNode)new PlainNode(i)).ToList();
-        var writer = new FoldedWriter(ctx, [], new WatWriter());
+        var writer = new FoldedWriter(ctx, [], new WatWriter(), labels: false);
         return new Folder(ctx, -1).Fold(nodes).Select(e => writer.OneLine([e])!).ToList();
     }
 

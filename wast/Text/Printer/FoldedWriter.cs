@@ -7,10 +7,18 @@ namespace WasmConform.Wast.Text;
 /// Lays out folded expressions (§6.5.9): an expression that fits goes on one line, a longer one
 /// puts each operand on its own indented line; blocks open on one line with their body indented
 /// below, <c>if</c> with <c>(then …)</c> and <c>(else …)</c>, legacy <c>try</c> with <c>(do …)</c>
-/// and its handlers. Closing parentheses end the last line of what they close.
+/// and its handlers. Closing parentheses end the last line of what they close. In function
+/// bodies labels are numbered by depth in comments (see <see cref="InstructionText"/>).
 /// </summary>
-internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w)
+/// <param name="ctx">The module.</param>
+/// <param name="locals">Identifiers of the function's locals.</param>
+/// <param name="w">Where the lines go.</param>
+/// <param name="labels">True in a function body, false in a constant expression (no labels).</param>
+internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w, bool labels)
 {
+    // Number of the innermost label: 0 is the function's own, −1 when labels are not shown.
+    private int _depth = labels ? 0 : -1;
+
     /// <summary>Writes each expression of <paramref name="exprs"/> as a statement.</summary>
     public void Statements(IReadOnlyList<Expr> exprs)
     {
@@ -60,31 +68,48 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
         switch (block.Opener.Op)
         {
             case Opcode.If:
+                // The condition is evaluated outside the if's label.
                 w.Line(header);
                 w.Indent();
                 Statements(expr.Operands);
+                Enter();
                 Group("(then", expr.Body);
                 foreach (var (marker, body) in expr.Clauses) Group("(" + Text(marker), body);
+                Leave();
                 w.Dedent();
                 w.Close();
                 break;
             case Opcode.Try:
                 w.Line(header);
                 w.Indent();
+                Enter();
                 Group("(do", expr.Body);
                 foreach (var (marker, body) in expr.Clauses) Group("(" + Text(marker), body);
+                Leave();
+                // delegate's label counts from outside the try.
                 if (block.Delegate is { } delegateInstr) w.Line("(" + Text(delegateInstr) + ")");
                 w.Dedent();
                 w.Close();
                 break;
             default:
-                Group(header, expr.Body);
+                Group(header, expr.Body, enter: true);
                 break;
         }
     }
 
-    // "(head" with the statements of body below it, or "(head)" when body is empty.
-    private void Group(string head, IReadOnlyList<Expr> body)
+    private void Enter()
+    {
+        if (_depth >= 0) _depth++;
+    }
+
+    private void Leave()
+    {
+        if (_depth >= 0) _depth--;
+    }
+
+    // "(head" with the statements of body below it, or "(head)" when body is empty; enter puts
+    // the body inside one more label.
+    private void Group(string head, IReadOnlyList<Expr> body, bool enter = false)
     {
         if (body.Count == 0)
         {
@@ -92,7 +117,9 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
             return;
         }
         w.Line(head);
+        if (enter) Enter();
         Nested(body);
+        if (enter) Leave();
     }
 
     // The expression on one line within budget characters, or null (too long, or it holds a block with a body).
@@ -119,5 +146,5 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
         return text.Length <= budget ? text.ToString() : null;
     }
 
-    private string Text(Instruction instr) => InstructionText.Format(instr, ctx, locals);
+    private string Text(Instruction instr) => InstructionText.Format(instr, ctx, locals, _depth);
 }

@@ -9,23 +9,34 @@ namespace WasmConform.Wast.Text;
 /// the printer lays out bodies. An instruction whose record does not carry the immediates its
 /// opcode needs prints as the bare mnemonic.
 /// </summary>
+/// <remarks>
+/// Inside a function body, labels are numbered for the reader by nesting: the function's own
+/// label is <c>@0</c>, a block at depth n is <c>@n</c>. A structured instruction shows its number
+/// as <c>(;@n;)</c> and each label index is followed by the number of the block it targets
+/// (<c>br 1 (;@2;)</c>). These are comments; the index is what counts.
+/// </remarks>
 internal static class InstructionText
 {
     /// <summary>
     /// The text of <paramref name="instr"/>; functions are named through <paramref name="ctx"/>,
     /// locals through <paramref name="locals"/> (identifiers by local index, may be empty).
+    /// <paramref name="depth"/> is the number of the innermost label the instruction's label
+    /// indices count from (for a structured instruction and its <c>try_table</c> handlers, the
+    /// label around it), or −1 outside function bodies (no label comments).
     /// </summary>
-    public static string Format(Instruction instr, PrintContext ctx, IReadOnlyList<string?> locals)
+    public static string Format(Instruction instr, PrintContext ctx, IReadOnlyList<string?> locals, int depth = -1)
     {
         var info = OpcodeTable.Info(instr.Op);
         string name = info.Name;
+        string opened = depth < 0 ? "" : $"(;@{depth + 1};)";
         return instr switch
         {
-            BlockInstruction b => TypeText.Join(name, TypeText.Block(b.Type)),
-            TryTableInstruction t => TypeText.Join(name, TypeText.Block(t.Type), Catches(t.Catches)),
+            BlockInstruction b => TypeText.Join(name, opened, TypeText.Block(b.Type)),
+            TryTableInstruction t => TypeText.Join(name, opened, TypeText.Block(t.Type), Catches(t.Catches, depth)),
+            IndexInstruction x when info.Immediate == ImmediateKind.Label => TypeText.Join(name, Label(x.Index, depth)),
             IndexInstruction x => TypeText.Join(name, Index(info.Immediate, x.Index, ctx, locals)),
             IndexPairInstruction p => TypeText.Join(name, Pair(info.Immediate, p)),
-            BrTableInstruction t => TypeText.Join(name, string.Join(" ", t.Labels.Select(PrintContext.Index)), PrintContext.Index(t.Default)),
+            BrTableInstruction t => TypeText.Join(name, string.Join(" ", t.Labels.Select(l => Label(l, depth))), Label(t.Default, depth)),
             MemoryInstruction m => TypeText.Join(name, MemArg(instr.Op, m.MemArg)),
             MemoryLaneInstruction m => TypeText.Join(name, MemArg(instr.Op, m.MemArg), Byte(m.Lane)),
             LaneInstruction l => TypeText.Join(name, Byte(l.Lane)),
@@ -39,18 +50,23 @@ internal static class InstructionText
             SelectInstruction s => TypeText.Join(name, "(result", string.Join(" ", s.Types.Select(TypeText.Val))) + ")",
             HeapTypeInstruction h => $"{name} {TypeText.Heap(h.Heap)}",
             RefTypeInstruction r => $"{name} {TypeText.Ref(r.Type)}",
-            BrOnCastInstruction b => $"{name} {PrintContext.Index(b.Label)} {TypeText.Ref(b.From)} {TypeText.Ref(b.To)}",
+            BrOnCastInstruction b => $"{name} {Label(b.Label, depth)} {TypeText.Ref(b.From)} {TypeText.Ref(b.To)}",
             _ => name,
         };
     }
 
-    // §6.5.1 try_table handlers: (catch x l) (catch_ref x l) (catch_all l) (catch_all_ref l).
-    private static string Catches(EquatableArray<Catch> catches) => string.Join(" ", catches.Select(c => c.Kind switch
+    // A label index, with the number of the label it targets when that is known.
+    private static string Label(uint index, int depth) =>
+        depth >= 0 && index <= (uint)depth ? $"{PrintContext.Index(index)} (;@{depth - (int)index};)" : PrintContext.Index(index);
+
+    // §6.5.1 try_table handlers: (catch x l) (catch_ref x l) (catch_all l) (catch_all_ref l); the
+    // labels count from outside the try_table.
+    private static string Catches(EquatableArray<Catch> catches, int depth) => string.Join(" ", catches.Select(c => c.Kind switch
     {
-        CatchKind.Catch => $"(catch {PrintContext.Index(c.Tag)} {PrintContext.Index(c.Label)})",
-        CatchKind.CatchRef => $"(catch_ref {PrintContext.Index(c.Tag)} {PrintContext.Index(c.Label)})",
-        CatchKind.CatchAll => $"(catch_all {PrintContext.Index(c.Label)})",
-        _ => $"(catch_all_ref {PrintContext.Index(c.Label)})",
+        CatchKind.Catch => $"(catch {PrintContext.Index(c.Tag)} {Label(c.Label, depth)})",
+        CatchKind.CatchRef => $"(catch_ref {PrintContext.Index(c.Tag)} {Label(c.Label, depth)})",
+        CatchKind.CatchAll => $"(catch_all {Label(c.Label, depth)})",
+        _ => $"(catch_all_ref {Label(c.Label, depth)})",
     }));
 
     // A single index; memory index 0 is left implicit (§6.5.7 abbreviation).
