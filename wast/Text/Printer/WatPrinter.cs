@@ -25,10 +25,11 @@ public enum WatStyle
 /// <para>Every definition is written out explicitly, with an index comment <c>(;n;)</c>: types as
 /// <c>(type …)</c> or <c>(rec …)</c>, functions with <c>(type n)</c> and their parameters, results
 /// and locals, segments with their mode. Functions and locals are named <c>$name</c> after the name
-/// section where that name is a valid, unique identifier; everything else is referred to by index,
-/// labels included. Constants are exact: integers in decimal, floats as hexadecimal floats with NaN
-/// payloads kept, vectors as four i32 lanes. Custom sections (the name section too) become
-/// <c>(@custom "name" (after section) "bytes")</c> annotations.</para>
+/// section where that name is a valid, unique identifier; everything else is referred to by index.
+/// Labels are relative indices as in the binary, each followed by a comment <c>(;@n;)</c> naming
+/// the block it targets, numbered by depth (<c>block (;@1;)</c>). Constants are exact: integers in
+/// decimal, floats as hexadecimal floats with NaN payloads kept, vectors as four i32 lanes. Custom
+/// sections (the name section too) become <c>(@custom "name" (after section) "bytes")</c> annotations.</para>
 /// <para>The module need not be valid: out-of-range indices print as they are, and a body whose
 /// blocks do not nest prints flat. Nothing is thrown for any module.</para>
 /// <para>What the text format cannot express is not printed: the data count section (parsers
