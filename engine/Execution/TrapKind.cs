@@ -42,6 +42,8 @@ public enum TrapKind : byte
     OutOfBoundsArrayAccess,
     /// <summary>"unaligned atomic" (threads proposal).</summary>
     UnalignedAtomic,
+    /// <summary>"expected shared memory" (threads proposal: <c>memory.atomic.wait</c> on an unshared memory).</summary>
+    ExpectedSharedMemory,
     /// <summary>A host function reported a trap of its own.</summary>
     HostTrap,
 }
@@ -70,6 +72,7 @@ public static class TrapMessages
         TrapKind.CastFailure => "cast failure",
         TrapKind.OutOfBoundsArrayAccess => "out of bounds array access",
         TrapKind.UnalignedAtomic => "unaligned atomic",
+        TrapKind.ExpectedSharedMemory => "expected shared memory",
         _ => "host trap",
     };
 

@@ -154,7 +154,7 @@ internal sealed partial class CodeValidator
         switch (sig.Immediate)
         {
             case ImmediateKind.MemArg:
-                at = CheckMemArg(Imm<MemoryInstruction>().MemArg, sig.SizeLog2);
+                at = CheckMemArg(Imm<MemoryInstruction>().MemArg, sig.SizeLog2, sig.Atomic);
                 break;
             case ImmediateKind.MemArgLane:
                 var ml = Imm<MemoryLaneInstruction>();
@@ -192,10 +192,14 @@ internal sealed partial class CodeValidator
         }
     }
 
-    /// <summary>§3.4.9 memarg: the memory exists, alignment at most natural, offset within the address range.</summary>
-    private AddrType CheckMemArg(MemArg m, byte sizeLog2)
+    /// <summary>
+    /// §3.4.9 memarg: the memory exists, alignment at most natural (exactly natural for the
+    /// threads proposal's atomic accesses), offset within the address range.
+    /// </summary>
+    private AddrType CheckMemArg(MemArg m, byte sizeLog2, bool atomic = false)
     {
         var at = _c.Memory(m.Memory, this).AddrType;
+        if (atomic && m.Align != sizeLog2) throw Fail("atomic alignment must be natural");
         if (m.Align > sizeLog2) throw Fail("alignment must not be larger than natural");
         if (at == AddrType.I32 && m.Offset > uint.MaxValue) throw Fail("offset out of range");
         return at;

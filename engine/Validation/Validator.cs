@@ -95,7 +95,7 @@ public static class Validator
                     result[i] = new ExternTable(tt);
                     break;
                 case ExternMemory m:
-                    TypeRules.CheckMemory(m.Type, site);
+                    TypeRules.CheckMemory(m.Type, site, c.Features);
                     c.Memories[c.MemoryCount++] = m.Type;
                     result[i] = m;
                     break;
@@ -151,7 +151,7 @@ public static class Validator
     {
         foreach (var m in c.Module.Memories)
         {
-            TypeRules.CheckMemory(m.Type, c.At("memory", (uint)c.MemoryCount));
+            TypeRules.CheckMemory(m.Type, c.At("memory", (uint)c.MemoryCount), c.Features);
             c.Memories[c.MemoryCount++] = m.Type;
         }
         if (c.MemoryCount > 1 && !c.Has(Features.MultiMemory))

@@ -167,6 +167,9 @@ internal sealed unsafe partial class Interpreter
                 sp[-1].U64 = (ulong)(product >> 64);
                 return sp;
             }
+            // Threads proposal: atomic memory instructions, contiguous in Opcode.
+            case >= Opcode.MemoryAtomicNotify and <= Opcode.I64AtomicRmw32CmpxchgU:
+                return ExecuteAtomic(ref ins, inst, sp);
             // GC instructions (struct.*, array.*, casts, i31): contiguous in Opcode.
             case >= Opcode.StructNew and <= Opcode.I31GetU:
                 return GcInstructions.Execute(ref ins, inst, sp);
