@@ -43,7 +43,7 @@ public sealed class ScriptRunner(IEngine engine, MessageMatching matching = Mess
         WastScript script;
         try
         {
-            script = WastScript.ParseFile(fullPath);
+            script = WastScript.ParseFile(fullPath, engine.Features);
         }
         catch (ParseException e)
         {
@@ -172,7 +172,7 @@ public sealed class ScriptRunner(IEngine engine, MessageMatching matching = Mess
             {
                 BinaryModule b => engine.Compile(b.Bytes.ToArray()),
                 TextModule t => engine.Compile(Encoder.Encode(t.Module)),
-                QuotedModule q => engine.Compile(Encoder.Encode(q.Parse())),
+                QuotedModule q => engine.Compile(Encoder.Encode(q.Parse(engine.Features))),
                 _ => new Outcome.Crash($"unknown module source {source.GetType().Name}"),
             };
         }
