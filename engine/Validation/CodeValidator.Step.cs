@@ -103,6 +103,14 @@ internal sealed partial class CodeValidator
             case Opcode.ArrayInitData: ArrayInitData(); break;
             case Opcode.ArrayInitElem: ArrayInitElem(); break;
 
+            // Custom-descriptors proposal
+            case Opcode.StructNewDesc: StructNewDesc(deflt: false); break;
+            case Opcode.StructNewDefaultDesc: StructNewDesc(deflt: true); break;
+            case Opcode.RefGetDesc: RefGetDesc(); break;
+            case Opcode.RefCastDescEq: RefCastDescEq(); break;
+            case Opcode.BrOnCastDescEq: BrOnCastDescEq(fail: false); break;
+            case Opcode.BrOnCastDescEqFail: BrOnCastDescEq(fail: true); break;
+
             default: Fixed(instr.Op); break;
         }
     }
@@ -136,6 +144,9 @@ internal sealed partial class CodeValidator
             case Opcode.AnyConvertExtern:
             case Opcode.ExternConvertAny:
                 return _c.Has(Features.Gc);
+            case Opcode.StructNewDesc:
+            case Opcode.StructNewDefaultDesc:
+                return _c.Has(Features.CustomDescriptors);
             case Opcode.GlobalGet:
                 return !_c.Global(Index(), this).Mutable;
             default:

@@ -86,7 +86,7 @@ public sealed class ValidatedModule
     /// <exception cref="ArgumentOutOfRangeException">A type index is not in the module.</exception>
     public ExternType Canonicalize(ExternType moduleRelative) => moduleRelative switch
     {
-        ExternFunc f => new ExternFunc(Type(f.TypeIndex).Id),
+        ExternFunc f => new ExternFunc(Type(f.TypeIndex).Id, f.Exact),
         ExternTag t => new ExternTag(new TagType(Type(t.Type.TypeIndex).Id)),
         ExternGlobal g => new ExternGlobal(new GlobalType(Canonicalize(g.Type.Type), g.Type.Mutable)),
         ExternTable t => new ExternTable(t.Type with { ElemType = Canonicalize(t.Type.ElemType) }),

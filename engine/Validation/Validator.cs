@@ -86,7 +86,8 @@ public static class Validator
                     var dt = c.Type(f.TypeIndex, site);
                     if (dt.Func is null) throw site.Fail("non-function type " + ModuleContext.Str(f.TypeIndex));
                     c.Funcs[c.FuncCount++] = dt;
-                    result[i] = new ExternFunc(dt.Id);
+                    result[i] = new ExternFunc(dt.Id, f.Exact);
+                    c.InexactFuncs[c.FuncCount - 1] = !f.Exact;
                     break;
                 case ExternTable t:
                     var tt = TypeRules.CheckTable(c, t.Type, site);
