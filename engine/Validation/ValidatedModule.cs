@@ -72,7 +72,7 @@ public sealed class ValidatedModule
     /// <summary>Rewrites a module-relative heap type (type index) to canonical form (canonical id).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The type index is not in the module.</exception>
     public HeapType Canonicalize(HeapType moduleRelative) =>
-        moduleRelative.Kind == HeapKind.Concrete ? new HeapType(HeapKind.Concrete, Type(moduleRelative.Index).Id) : moduleRelative;
+        moduleRelative.Kind == HeapKind.Concrete ? moduleRelative with { Index = Type(moduleRelative.Index).Id } : moduleRelative;
 
     /// <inheritdoc cref="Canonicalize(HeapType)"/>
     public RefType Canonicalize(RefType moduleRelative) =>
