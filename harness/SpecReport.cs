@@ -39,12 +39,12 @@ public sealed record FileReport(
         foreach (var c in result.Commands)
         {
             if (c.Status == CommandStatus.Failed)
-                failures.Add(new FailureEntry(c.Line, c.Command, c.Expected, c.Actual, expected.IsExpected(file.RelativePath, c.Line)));
+                failures.Add(new FailureEntry(c.Line, c.Command, c.Expected, c.Actual, expected.IsExpected(file.WastPath, c.Line)));
             else if (c.Status == CommandStatus.Skipped)
                 skips.Add(new SkipEntry(c.Line, c.Reason ?? "unspecified"));
         }
         if (result.Error is { } error)
-            failures.Add(new FailureEntry(0, "file", "a script that parses", error, expected.IsExpected(file.RelativePath, 0)));
+            failures.Add(new FailureEntry(0, "file", "a script that parses", error, expected.IsExpected(file.WastPath, 0)));
         return new FileReport(file.RelativePath, file.Group, result.Commands.Count + (result.Error is null ? 0 : 1),
             result.Passed, failures.Count, skips.Count, failures, skips, result.Error, seconds);
     }
@@ -65,5 +65,5 @@ public sealed record SpecReport(string Engine, double Seconds, SpecTotals Totals
 
     /// <summary>Entries of the expected-failures list whose file was run and has no failures any more.</summary>
     public IReadOnlyList<string> StaleExpectations(ExpectedFailures expected) =>
-        Files.Where(f => expected.For(f.Path) is not null && f.Failed == 0).Select(f => f.Path).ToList();
+        Files.Where(f => expected.For(SuiteFile.WastPathOf(f.Path)) is not null && f.Failed == 0).Select(f => f.Path).ToList();
 }

@@ -1,3 +1,5 @@
+using WasmConform.Wast.Json;
+
 namespace WasmConform.Harness;
 
 /// <summary>
@@ -40,9 +42,13 @@ public static class TestSuite
     }
 
     /// <summary>
-    /// The <c>.wast</c> files under <paramref name="paths"/> (files or folders), sorted by their
-    /// path relative to <paramref name="root"/>, optionally filtered by a glob on that path
-    /// (<c>*</c> within a folder name, <c>**</c> across folders).
+    /// The script files under <paramref name="paths"/> (files or folders) — <c>.wast</c> files, and
+    /// wast2json output (<c>.json</c> files that <see cref="ScriptFiles.IsJsonScript"/> recognises,
+    /// run with their module files) — sorted by their path relative to <paramref name="root"/>,
+    /// optionally filtered by a glob on that path (<c>*</c> within a folder name, <c>**</c> across
+    /// folders). A file outside <paramref name="root"/> found in a folder argument is named relative
+    /// to that folder (so a converted copy of the suite keeps the suite's paths); a file argument
+    /// outside the root keeps its full path.
     /// </summary>
     public static IReadOnlyList<SuiteFile> Files(string root, IEnumerable<string> paths, string? filter = null)
     {
@@ -51,17 +57,22 @@ public static class TestSuite
         {
             var full = Path.GetFullPath(path);
             IEnumerable<string> found = File.Exists(full) ? [full]
-                : Directory.Exists(full) ? Directory.EnumerateFiles(full, "*.wast", SearchOption.AllDirectories)
+                : Directory.Exists(full) ? ScriptsIn(full)
                 : throw new FileNotFoundException($"no such file or folder: {path}");
             foreach (var file in found)
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (relative.StartsWith("../", StringComparison.Ordinal)) relative = file.Replace('\\', '/');
+                if (relative.StartsWith("../", StringComparison.Ordinal))
+                    relative = (Directory.Exists(full) ? Path.GetRelativePath(full, file) : file).Replace('\\', '/');
                 if (filter is null || Glob.Matches(filter, relative)) files[relative] = new SuiteFile(file, relative);
             }
         }
         return [.. files.Values];
     }
+
+    private static IEnumerable<string> ScriptsIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*.wast", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Where(ScriptFiles.IsJsonScript));
 
     /// <summary>The repository root: the nearest folder above the program or the working directory with WasmConform.slnx.</summary>
     public static string RepositoryRoot()
@@ -75,11 +86,22 @@ public static class TestSuite
     }
 }
 
-/// <summary>A script file of the suite.</summary>
+/// <summary>A script file of the suite: a <c>.wast</c>, or wast2json output converted from one (<c>.json</c>).</summary>
 /// <param name="FullPath">Where it is on disk.</param>
 /// <param name="RelativePath">Its path relative to the suite root, with forward slashes.</param>
 public sealed record SuiteFile(string FullPath, string RelativePath)
 {
+    /// <summary>
+    /// The path of the <c>.wast</c> script it is, or was converted from (<see cref="RelativePath"/>
+    /// with <c>.json</c> replaced by <c>.wast</c>): the key of harness/expected-failures.yaml.
+    /// </summary>
+    public string WastPath => WastPathOf(RelativePath);
+
+    /// <summary>A script path with <c>.json</c> replaced by <c>.wast</c> (see <see cref="WastPath"/>).</summary>
+    public static string WastPathOf(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        ? path[..^".json".Length] + ".wast"
+        : path;
+
     /// <summary>
     /// The group a report puts it in: the feature folder for <c>core/&lt;feature&gt;/…</c>
     /// (<c>simd</c>, <c>gc</c>, <c>memory64</c>, …), <c>core</c> for files directly in core/,

@@ -189,14 +189,15 @@ public static partial class Decoder
             }
             case ImmediateKind.MemArg:
                 return new MemoryInstruction(op, ReadMemArg(ref r));
+            // §5.4.9 vector instructions: laneidx ::= l:byte (a plain byte, not LEB128)
             case ImmediateKind.MemArgLane:
                 var memArg = ReadMemArg(ref r);
-                return new MemoryLaneInstruction(op, memArg, r.ReadU8LEB());
+                return new MemoryLaneInstruction(op, memArg, r.ReadByte());
             case ImmediateKind.Lane:
-                return new LaneInstruction(op, r.ReadU8LEB());
+                return new LaneInstruction(op, r.ReadByte());
             case ImmediateKind.Shuffle:
                 var lanes = new byte[16];
-                for (int i = 0; i < lanes.Length; i++) lanes[i] = r.ReadU8LEB();
+                for (int i = 0; i < lanes.Length; i++) lanes[i] = r.ReadByte();
                 return new ShuffleInstruction(lanes);
             case ImmediateKind.I32:
                 return new I32ConstInstruction(r.ReadS32());

@@ -68,18 +68,19 @@ public static partial class Encoder
             case ImmediateKind.MemArg:
                 WriteMemArg(w, As<MemoryInstruction>(instr).MemArg);
                 break;
+            // §5.4.9 vector instructions: laneidx ::= l:byte (a plain byte, not LEB128)
             case ImmediateKind.MemArgLane:
                 var memLane = As<MemoryLaneInstruction>(instr);
                 WriteMemArg(w, memLane.MemArg);
-                w.WriteU32(memLane.Lane);
+                w.WriteByte(memLane.Lane);
                 break;
             case ImmediateKind.Lane:
-                w.WriteU32(As<LaneInstruction>(instr).Lane);
+                w.WriteByte(As<LaneInstruction>(instr).Lane);
                 break;
             case ImmediateKind.Shuffle:
                 var lanes = As<ShuffleInstruction>(instr).Lanes;
                 if (lanes.Count != 16) throw NotEncodable($"i8x16.shuffle with {lanes.Count} lanes");
-                foreach (byte lane in lanes) w.WriteU32(lane);
+                foreach (byte lane in lanes) w.WriteByte(lane);
                 break;
             default:
                 WriteValueImmediates(w, instr, immediate);

@@ -51,11 +51,11 @@ public sealed class EngineSpec(EngineEntry entry, RunnerLimits? limits = null) :
     {
         try
         {
-            var script = WastScript.ParseFile(file.FullPath);
+            var script = Wast.Json.ScriptFiles.Read(file.FullPath);
             return new ScriptResult(file.RelativePath, [.. script.Commands.Select(c =>
                 new CommandResult(c.Location.Line, CommandName(c), CommandStatus.Skipped, Reason: reason))]);
         }
-        catch (ParseException e)
+        catch (WasmException e) when (e is ParseException or Wast.Json.JsonScriptException)
         {
             return new ScriptResult(file.RelativePath, [], e.Describe());
         }

@@ -5,13 +5,13 @@ namespace WasmConform.Bench;
 /// <summary>
 /// <c>make bench</c>: whole-program benchmarks, each section printing its own table —
 /// the shared C kernels on the reference interpreter (checksums checked), the SIMD kernel,
-/// and parsing the whole spec suite. <c>make bench ARGS="kernels"</c> runs one section.
+/// parsing the whole spec suite, and the fuzz generator's throughput. <c>make bench ARGS="kernels"</c> runs one section.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        var sections = args.Length > 0 ? args : ["kernels", "simd", "parse"];
+        var sections = args.Length > 0 ? args : ["kernels", "simd", "parse", "generator"];
         int status = 0;
         foreach (var section in sections)
         {
@@ -21,6 +21,7 @@ public static class Program
                 "kernels" => KernelBench.Run(Path.Combine(TestSuite.RepositoryRoot(), "..", "shared", "bench")),
                 "simd" => SimdBench.Run(),
                 "parse" => ParseBench.Run(),
+                "generator" => GeneratorBench.Run(),
                 _ => Unknown(section),
             };
             Console.WriteLine();
@@ -30,7 +31,7 @@ public static class Program
 
     private static int Unknown(string section)
     {
-        Console.Error.WriteLine($"bench: unknown section \"{section}\" (kernels, simd, parse)");
+        Console.Error.WriteLine($"bench: unknown section \"{section}\" (kernels, simd, parse, generator)");
         return 2;
     }
 

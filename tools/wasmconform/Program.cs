@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("WasmConform: WebAssembly reference interpreter, spec-suite runner and differential fuzzer.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -54,7 +54,14 @@ public abstract record ScriptAction(SourceLocation Location, string? ModuleId, s
 
 /// <summary><c>(invoke $id? "name" arg*)</c>. <c>ref.extern N</c> arguments refer to <see cref="HostReference"/>(N).</summary>
 public sealed record InvokeAction(SourceLocation Location, string? ModuleId, string Name, EquatableArray<Value> Arguments)
-    : ScriptAction(Location, ModuleId, Name);
+    : ScriptAction(Location, ModuleId, Name)
+{
+    /// <summary>
+    /// The lane shape each <c>v128</c> argument was written in, one entry per v128 argument in order
+    /// (the value itself is only bits; converters such as wast2json keep the notation). Empty when unknown.
+    /// </summary>
+    public EquatableArray<V128Shape> VectorShapes { get; init; }
+}
 
 /// <summary><c>(get $id? "name")</c>: reads an exported global.</summary>
 public sealed record GetAction(SourceLocation Location, string? ModuleId, string Name) : ScriptAction(Location, ModuleId, Name);

@@ -192,8 +192,9 @@ internal sealed partial class ScriptParser
         string? target = OptionalId();
         string export = R.ReadName();
         var args = new List<Engine.Embedding.Value>();
-        while (R.At(TokenKind.LParen)) args.Add(Argument());
+        var shapes = new List<V128Shape>();
+        while (R.At(TokenKind.LParen)) args.Add(Argument(shapes));
         R.Expect(TokenKind.RParen);
-        return new InvokeAction(at, target, export, args.ToArray());
+        return new InvokeAction(at, target, export, args.ToArray()) { VectorShapes = shapes.ToArray() };
     }
 }

@@ -37,15 +37,18 @@ public sealed class ScriptRunner(IEngine engine, MessageMatching matching = Mess
         return new ScriptResult(path, results);
     }
 
-    /// <summary>Parses and runs the file at <paramref name="fullPath"/>; a script that does not parse is one failure with the parse error.</summary>
+    /// <summary>
+    /// Reads and runs the script at <paramref name="fullPath"/>: a <c>.wast</c>, or wast2json output
+    /// (<c>.json</c>, see <see cref="Json.ScriptFiles"/>). A script that cannot be read is one failure with the error.
+    /// </summary>
     public static ScriptResult RunFile(IEngine engine, string fullPath, string path, MessageMatching matching = MessageMatching.Exact)
     {
         WastScript script;
         try
         {
-            script = WastScript.ParseFile(fullPath, engine.Features);
+            script = Json.ScriptFiles.Read(fullPath, engine.Features);
         }
-        catch (ParseException e)
+        catch (Engine.WasmException e) when (e is ParseException or Json.JsonScriptException)
         {
             return new ScriptResult(path, [], e.Describe());
         }

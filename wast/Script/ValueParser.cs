@@ -8,7 +8,8 @@ namespace WasmConform.Wast.Script;
 internal sealed partial class ScriptParser
 {
     // ( t.const num ) | ( v128.const shape num* ) | ( ref.null heaptype ) | ( ref.extern n ) | ( ref.host n )
-    private Value Argument()
+    // The shape of a v128 argument is added to <shapes>.
+    private Value Argument(List<V128Shape> shapes)
     {
         R.Expect(TokenKind.LParen);
         var t = R.Advance();
@@ -19,7 +20,7 @@ internal sealed partial class ScriptParser
         else value = t.Ops[0] switch
         {
             Opcode.I32Const or Opcode.I64Const or Opcode.F32Const or Opcode.F64Const => Number(t.Ops[0]),
-            Opcode.V128Const => V128Value(),
+            Opcode.V128Const => V128Value(shapes),
             Opcode.RefNull => Value.Null(ParseHeapType()),
             _ => throw R.Unexpected(t),
         };
@@ -109,9 +110,10 @@ internal sealed partial class ScriptParser
         }
     }
 
-    private Value V128Value()
+    private Value V128Value(List<V128Shape> shapes)
     {
         var lanes = V128Lanes(out var shape, allowNan: false);
+        shapes.Add(shape);
         Span<ulong> bits = stackalloc ulong[lanes.Count];
         for (int i = 0; i < bits.Length; i++) bits[i] = lanes[i].Bits;
         var (low, high) = V128Literal.Assemble(shape, bits);

@@ -9,7 +9,7 @@ namespace WasmConform.Wast.Text;
 /// (<c>i64.load8_s</c> → 8 bits, <c>v128.load16x4_s</c> → 16×4, <c>i32.atomic.rmw16.add_u</c> → 16),
 /// else the size of the prefix type (<c>f64.store</c> → 64, <c>v128.load</c> → 128).
 /// </summary>
-internal static class NaturalAlignment
+public static class NaturalAlignment
 {
     private static readonly uint[] ByOp = OpcodeTable.All.OrderBy(r => r.Op).Select(r => Compute(r.Name)).ToArray();
 

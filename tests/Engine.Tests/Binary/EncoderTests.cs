@@ -152,6 +152,10 @@ public class EncoderTests
         Assert.Throws<ArgumentException>(() => EncodeBody(new MemoryInstruction(Opcode.I32Load, new MemArg(64, 0))));
 
     [Fact]
+    public void Lane_index_is_one_plain_byte() =>
+        Assert.Equal(FunctionModule(0xFD, 0x16, 200, 0x0B), EncodeBody(new LaneInstruction(Opcode.I8x16ExtractLaneU, 200)));
+
+    [Fact]
     public void Shuffle_without_16_lanes_cannot_be_encoded() =>
         Assert.Throws<ArgumentException>(() => EncodeBody(new ShuffleInstruction(new byte[15])));
 

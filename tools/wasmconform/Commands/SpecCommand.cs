@@ -13,7 +13,7 @@ public static class SpecCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = $"Suite files or folders (default: the whole suite at ${TestSuite.EnvironmentVariable}, else ../shared/testsuite).",
+            Description = $"Suite files or folders: .wast scripts, or wast2json output (.json with its .wasm/.wat files) (default: the whole suite at ${TestSuite.EnvironmentVariable}, else ../shared/testsuite).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new Option<string?>("--report") { Description = "Write spec.json and spec.md into this folder (one subfolder per engine, and matrix.md / matrix.json, with several engines)." };
@@ -26,14 +26,14 @@ public static class SpecCommand
             DefaultValueFactory = _ => EngineCatalog.Reference,
         };
         var command = new Command("spec", """
-            Run the official WebAssembly spec suite (.wast scripts) on the reference interpreter or
-            another engine and print a summary per folder; with several engines, a conformance matrix.
-            Other engines are judged by failure class and trap kind (their messages are their own);
-            commands needing a feature an engine lacks are skipped with the reason. Exit status: 0
-            when every failure of the reference interpreter is a known gap listed in
-            harness/expected-failures.yaml (other engines' failures are findings, reported, not
-            errors); 1 when any other reference failure; 3 when the suite, a path or an engine is
-            missing or the known-gaps list is unreadable.
+            Run the official WebAssembly spec suite (.wast scripts, or their wast2json conversions)
+            on the reference interpreter or another engine and print a summary per folder; with
+            several engines, a conformance matrix. Other engines are judged by failure class and
+            trap kind (their messages are their own); commands needing a feature an engine lacks
+            are skipped with the reason. Exit status: 0 when every failure of the reference
+            interpreter is a known gap listed in harness/expected-failures.yaml (other engines'
+            failures are findings, reported, not errors); 1 when any other reference failure; 3
+            when the suite, a path or an engine is missing or the known-gaps list is unreadable.
             """)
         {
             paths, report, filter, jobs, expected, engine,
