@@ -39,7 +39,7 @@ internal sealed partial class FunctionCompiler
                 break;
             default:
                 if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins)
-                    && !CompileMemory(ins) && !CompileGc(ins))
+                    && !CompileAtomic(ins) && !CompileMemory(ins) && !CompileGc(ins))
                     CompileSimple(ins);
                 break;
         }
