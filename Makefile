@@ -33,14 +33,16 @@ runners:
 spec-engines: build testsuite
 	bin/wasmconform spec --engine all --report reports/spec-engines
 
-test: testsuite
+# The runners are built first so that the external-engine tests run (they skip, saying why, without them).
+test: testsuite runners
 	$(DOTNET) test WasmConform.slnx -c $(CONFIG) --nologo
 
 spec: build testsuite
 	bin/wasmconform spec --report reports/spec
 
+# make bench [ARGS="kernels simd parse generator"]: one or more sections (default: all).
 bench:
-	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj
+	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj -- $(ARGS)
 
 # Fetches the pinned suite (core/, legacy/, custom/ of the spec repository's test/ folder) into
 # .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
