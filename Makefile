@@ -41,14 +41,16 @@ FUZZ_ARGS ?=
 fuzz: build
 	bin/wasmconform fuzz --engines all --seconds $(FUZZ_SECONDS) --report reports/fuzz-$$(date +%Y%m%d-%H%M%S) $(FUZZ_ARGS)
 
-test: testsuite
+# The runners are built first so that the external-engine tests run (they skip, saying why, without them).
+test: testsuite runners
 	$(DOTNET) test WasmConform.slnx -c $(CONFIG) --nologo
 
 spec: build testsuite
 	bin/wasmconform spec --report reports/spec
 
+# make bench [ARGS="kernels simd parse generator"]: one or more sections (default: all).
 bench:
-	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj
+	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj -- $(ARGS)
 
 # Fetches the pinned suite (core/, legacy/, custom/ of the spec repository's test/ folder) into
 # .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.

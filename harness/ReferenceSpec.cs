@@ -13,15 +13,18 @@ public static class ReferenceSpec
 
     /// <summary>
     /// The features a file is run with: WebAssembly 3.0 for <c>core/</c>; plus legacy exception
-    /// handling for <c>legacy/</c>; plus the proposal for <c>proposals/&lt;name&gt;/</c>.
+    /// handling for <c>legacy/</c>; plus the proposal for <c>proposals/&lt;name&gt;/</c>. The
+    /// threads files are the exception: they are written against WebAssembly 1.0 (they expect
+    /// "multiple tables", "multiple memories" and 1.0's memory-size wording), so they run with
+    /// 1.0 plus threads.
     /// </summary>
     public static Features FeaturesFor(SuiteFile file)
     {
         var parts = file.RelativePath.Split('/');
+        if (parts is ["proposals", "threads", ..]) return FeatureSets.Wasm1 | Features.Threads;
         var extra = parts switch
         {
             ["legacy", ..] => Features.LegacyExceptions,
-            ["proposals", "threads", ..] => Features.Threads,
             ["proposals", "custom-page-sizes", ..] => Features.CustomPageSizes,
             ["proposals", "wide-arithmetic", ..] => Features.WideArithmetic,
             ["proposals", "custom-descriptors", ..] => Features.CustomDescriptors,

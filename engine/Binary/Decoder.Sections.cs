@@ -42,6 +42,8 @@ public static partial class Decoder
                 0x02 => new ExternMemory(ReadMemType(ref r, cx.Features)),
                 0x03 => new ExternGlobal(ReadGlobalType(ref r)),
                 0x04 => new ExternTag(ReadTagType(ref r)),
+                // Custom descriptors: an exact function import.
+                0x20 when (cx.Features & Features.CustomDescriptors) != 0 => new ExternFunc(ReadTypeUse(ref r), Exact: true),
                 _ => throw new MalformedException("malformed import kind", r.Position - 1),
             };
             return new Import(module, name, type);

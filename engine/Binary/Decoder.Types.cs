@@ -41,15 +41,35 @@ public static partial class Decoder
         return kind != HeapKind.Bot;
     }
 
-    /// <summary>§5.3.3 heaptype: a non-negative s33 type index, or a one-byte abstract heap type.</summary>
+    /// <summary>
+    /// §5.3.3 heaptype: a non-negative s33 type index, or a one-byte abstract heap type; with
+    /// custom descriptors also 0x62 and a type index, an exact type. The spec interpreter reads
+    /// that index as a non-negative s32 (a repeated 0x62 is then negative, not index 98), and so
+    /// do we; the encoder writes it signed, which a u32 reader reads the same.
+    /// </summary>
     private static HeapType ReadHeapType(ref WasmReader r)
     {
         int pos = r.Position;
         if (TryReadNonNegativeS33(ref r, out uint index)) return HeapType.Concrete(index);
         r.Position = pos;
         int code = r.ReadS7() & 0x7F;
+        if (code == ExactCode && (r.Features & Features.CustomDescriptors) != 0) return Exact(ReadExactIndex(ref r));
         if (!TryAbstractHeap(code, out var kind)) throw new MalformedException("malformed heap type", pos);
         return new HeapType(kind);
+    }
+
+    /// <summary>Custom descriptors: the prefix of an exact heap type.</summary>
+    private const int ExactCode = 0x62;
+
+    private static HeapType Exact(uint index) => new(HeapKind.Concrete, index, Exact: true);
+
+    /// <summary>The type index of an exact heap type: a non-negative s32 ("malformed type index" otherwise).</summary>
+    private static uint ReadExactIndex(ref WasmReader r)
+    {
+        int pos = r.Position;
+        int x = r.ReadS32();
+        if (x < 0) throw new MalformedException("malformed type index", pos);
+        return (uint)x;
     }
 
     /// <summary>
@@ -160,6 +180,13 @@ public static partial class Decoder
             type = new RefType(nullable, HeapType.Concrete(index));
             return true;
         }
+        if (r.Peek() == ExactCode && (r.Features & Features.CustomDescriptors) != 0)
+        {
+            r.Position++;
+            if (!r.TryReadS33(out long exact) || exact < 0 || exact > int.MaxValue) return false;
+            type = new RefType(nullable, Exact((uint)exact));
+            return true;
+        }
         int heap = r.Peek();
         if (heap < 0 || !TryAbstractHeap(heap, out kind)) return false;
         r.Position++;
@@ -211,12 +238,27 @@ public static partial class Decoder
     private static SubType ReadSubType(ref WasmReader r)
     {
         int b = r.Peek();
-        if (b is not (0x50 or 0x4F)) return SubType.Plain(ReadCompType(ref r));
+        bool final = true;
+        uint[] supers = [];
+        if (b is 0x50 or 0x4F)
+        {
+            r.Position++;
+            final = b == 0x4F;
+            int n = r.ReadLength();
+            if (n > 0) supers = new uint[n];
+            for (int i = 0; i < n; i++) supers[i] = ReadTypeUse(ref r);
+        }
+        uint? describes = ReadDescriptorClause(ref r, 0x4C);
+        uint? descriptor = ReadDescriptorClause(ref r, 0x4D);
+        return new SubType(final, supers, ReadCompType(ref r), describes, descriptor);
+    }
+
+    /// <summary>Custom descriptors: <c>0x4C x</c> (describes x) or <c>0x4D x</c> (descriptor x) before the composite type.</summary>
+    private static uint? ReadDescriptorClause(ref WasmReader r, int code)
+    {
+        if (r.Peek() != code || (r.Features & Features.CustomDescriptors) == 0) return null;
         r.Position++;
-        int n = r.ReadLength();
-        var supers = n == 0 ? [] : new uint[n];
-        for (int i = 0; i < n; i++) supers[i] = ReadTypeUse(ref r);
-        return new SubType(b == 0x4F, supers, ReadCompType(ref r));
+        return ReadTypeUse(ref r);
     }
 
     /// <summary>§5.3.8 rectype: 0x4E and a vector of sub types, or one sub type.</summary>

@@ -48,7 +48,7 @@ public static partial class Decoder
     /// <exception cref="MalformedException">The bytes are not a well-formed module; the message is the spec interpreter's, the offset where it failed.</exception>
     public static Module Decode(ReadOnlySpan<byte> bytes, Features features = FeatureSets.Wasm3 | Features.LegacyExceptions)
     {
-        var r = new WasmReader(bytes);
+        var r = new WasmReader(bytes) { Features = features };
         if (r.ReadWord32() != Magic) throw new MalformedException("magic header not detected", 0);
         if (r.ReadWord32() != Version) throw new MalformedException("unknown binary version", 4);
         var cx = new Context(features);

@@ -25,9 +25,18 @@ public static partial class Encoder
         _ => throw NotEncodable($"heap type {kind}"),
     };
 
+    /// <summary>
+    /// A type index as s33, an exact one (custom descriptors) as 0x62 and the index, signed so that
+    /// both a u32 and an s32 reader (the spec interpreter's) read it; an abstract type as its byte.
+    /// </summary>
     private static void WriteHeapType(WasmWriter w, HeapType heap)
     {
-        if (heap.IsConcrete) w.WriteS64(heap.Index);
+        if (heap.IsConcrete && heap.Exact)
+        {
+            w.WriteByte(0x62);
+            w.WriteS64(heap.Index);
+        }
+        else if (heap.IsConcrete) w.WriteS64(heap.Index);
         else w.WriteByte(AbstractHeapCode(heap.Kind));
     }
 
@@ -97,7 +106,10 @@ public static partial class Encoder
         }
     }
 
-    /// <summary>A final sub type without supertypes is written as its bare composite type.</summary>
+    /// <summary>
+    /// A final sub type without supertypes is written without the 0x4F prefix; the custom
+    /// descriptors clauses <c>describes</c> (0x4C) and <c>descriptor</c> (0x4D) precede the composite type.
+    /// </summary>
     private static void WriteSubType(WasmWriter w, SubType sub)
     {
         if (!sub.Final || !sub.Supers.IsEmpty)
@@ -105,6 +117,16 @@ public static partial class Encoder
             w.WriteByte(sub.Final ? (byte)0x4F : (byte)0x50);
             w.WriteLength(sub.Supers.Count);
             foreach (uint s in sub.Supers) w.WriteU32(s);
+        }
+        if (sub.Describes is { } described)
+        {
+            w.WriteByte(0x4C);
+            w.WriteU32(described);
+        }
+        if (sub.Descriptor is { } descriptor)
+        {
+            w.WriteByte(0x4D);
+            w.WriteU32(descriptor);
         }
         WriteCompType(w, sub.Comp);
     }
@@ -158,7 +180,8 @@ public static partial class Encoder
 
     private static void WriteExternType(WasmWriter w, ExternType type)
     {
-        w.WriteByte((byte)type.Kind);
+        // Custom descriptors: an exact function import has its own kind byte.
+        w.WriteByte(type is ExternFunc { Exact: true } ? (byte)0x20 : (byte)type.Kind);
         switch (type)
         {
             case ExternFunc f: w.WriteU32(f.TypeIndex); break;

@@ -28,6 +28,9 @@ internal ref struct WasmReader
         _pos = 0;
     }
 
+    /// <summary>The features the module is read with (where the encoding of types depends on them).</summary>
+    public Features Features { get; init; }
+
     /// <summary>Offset of the next byte to read.</summary>
     public int Position
     {

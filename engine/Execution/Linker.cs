@@ -72,7 +72,7 @@ public static class ExternTypes
     /// <summary>The current type of <paramref name="value"/>: functions by canonical type id; tables and memories with their current size as minimum.</summary>
     public static ExternType Of(ExternValue value) => value.Instance switch
     {
-        FunctionInstance f => new ExternFunc(f.TypeId),
+        FunctionInstance f => new ExternFunc(f.TypeId, Exact: true),
         TableInstance t => new ExternTable(t.Type),
         MemoryInstance m => new ExternMemory(m.Type),
         GlobalInstance g => new ExternGlobal(g.Type),

@@ -42,6 +42,12 @@ public enum TrapKind : byte
     OutOfBoundsArrayAccess,
     /// <summary>"unaligned atomic" (threads proposal).</summary>
     UnalignedAtomic,
+    /// <summary>"expected shared memory" (threads proposal: <c>memory.atomic.wait</c> on an unshared memory).</summary>
+    ExpectedSharedMemory,
+    /// <summary>"null descriptor reference" (custom descriptors: a null descriptor operand).</summary>
+    NullDescriptorReference,
+    /// <summary>"descriptor cast failure" (custom descriptors: <c>ref.cast_desc_eq</c>).</summary>
+    DescriptorCastFailure,
     /// <summary>A host function reported a trap of its own.</summary>
     HostTrap,
 }
@@ -70,6 +76,9 @@ public static class TrapMessages
         TrapKind.CastFailure => "cast failure",
         TrapKind.OutOfBoundsArrayAccess => "out of bounds array access",
         TrapKind.UnalignedAtomic => "unaligned atomic",
+        TrapKind.ExpectedSharedMemory => "expected shared memory",
+        TrapKind.NullDescriptorReference => "null descriptor reference",
+        TrapKind.DescriptorCastFailure => "descriptor cast failure",
         _ => "host trap",
     };
 

@@ -9,16 +9,11 @@ internal sealed partial class CodeValidator
     {
         uint x = Index();
         var fields = _c.StructType(x, this).Fields;
-        if (deflt)
-        {
-            foreach (var f in fields)
-                if (!f.Storage.Unpacked.IsDefaultable) throw Fail("field type is not defaultable");
-        }
-        else
-        {
-            PopFields(fields);
-        }
-        Push(Ref(false, _c.Types[x]));
+        if (deflt) RequireDefaultable(fields);
+        // Custom descriptors: a type with a descriptor is allocated with struct.new_desc.
+        if (_c.Types[x].Sub.Descriptor is not null) throw Fail("type with descriptor requires descriptor allocation");
+        if (!deflt) PopFields(fields);
+        Push(new ValType(new RefType(false, Allocated(_c.Types[x]))));
     }
 
     /// <summary>Takes one operand per field (unpacked), checked as one instruction type.</summary>
@@ -63,7 +58,7 @@ internal sealed partial class CodeValidator
         {
             Pop([t, ValType.I32]);
         }
-        Push(Ref(false, _c.Types[x]));
+        Push(new ValType(new RefType(false, Allocated(_c.Types[x]))));
     }
 
     private void ArrayNewFixed()
@@ -71,7 +66,7 @@ internal sealed partial class CodeValidator
         var ii = Imm<IndexPairInstruction>();
         var t = _c.ArrayType(ii.X, this).Field.Storage.Unpacked;
         PopRepeated(t, ii.Y);
-        Push(Ref(false, _c.Types[ii.X]));
+        Push(new ValType(new RefType(false, Allocated(_c.Types[ii.X]))));
     }
 
     private void ArrayNewData()
@@ -82,7 +77,7 @@ internal sealed partial class CodeValidator
         if (t.Kind is not (ValTypeKind.I32 or ValTypeKind.I64 or ValTypeKind.F32 or ValTypeKind.F64 or ValTypeKind.V128))
             throw Fail("array type is not numeric or vector");
         Pop([ValType.I32, ValType.I32]);
-        Push(Ref(false, _c.Types[ii.X]));
+        Push(new ValType(new RefType(false, Allocated(_c.Types[ii.X]))));
     }
 
     private void ArrayNewElem()
@@ -92,7 +87,7 @@ internal sealed partial class CodeValidator
         var elem = _c.Elem(ii.Y, this);
         CheckElemFitsField(elem, ii.Y, field);
         Pop([ValType.I32, ValType.I32]);
-        Push(Ref(false, _c.Types[ii.X]));
+        Push(new ValType(new RefType(false, Allocated(_c.Types[ii.X]))));
     }
 
     private void CheckElemFitsField(RefType elem, uint elemIndex, FieldType field)

@@ -237,7 +237,9 @@ internal sealed partial class CodeValidator
         var rt2 = _c.Canon(bc.To, this);
         uint shown1 = TypeText.ShownOf(bc.From), shown2 = TypeText.ShownOf(bc.To);
         var diff = new RefType(!rt2.Nullable && rt1.Nullable, rt1.Heap);
-        if (!Subtyping.Matches(rt2, rt1))
+        if (_c.Has(Features.CustomDescriptors))
+            RequireSameHierarchy(rt1, rt2, bc.From, bc.To);
+        else if (!Subtyping.Matches(rt2, rt1))
             throw Fail("type mismatch on cast: type " + TypeText.Of(rt2, shown2) + " does not match " + TypeText.Of(rt1, shown1));
         var label = LabelTypes(bc.Label, out uint shown);
         var passed = fail ? diff : rt2;

@@ -103,6 +103,14 @@ internal sealed partial class CodeValidator
             case Opcode.ArrayInitData: ArrayInitData(); break;
             case Opcode.ArrayInitElem: ArrayInitElem(); break;
 
+            // Custom-descriptors proposal
+            case Opcode.StructNewDesc: StructNewDesc(deflt: false); break;
+            case Opcode.StructNewDefaultDesc: StructNewDesc(deflt: true); break;
+            case Opcode.RefGetDesc: RefGetDesc(); break;
+            case Opcode.RefCastDescEq: RefCastDescEq(); break;
+            case Opcode.BrOnCastDescEq: BrOnCastDescEq(fail: false); break;
+            case Opcode.BrOnCastDescEqFail: BrOnCastDescEq(fail: true); break;
+
             default: Fixed(instr.Op); break;
         }
     }
@@ -136,6 +144,9 @@ internal sealed partial class CodeValidator
             case Opcode.AnyConvertExtern:
             case Opcode.ExternConvertAny:
                 return _c.Has(Features.Gc);
+            case Opcode.StructNewDesc:
+            case Opcode.StructNewDefaultDesc:
+                return _c.Has(Features.CustomDescriptors);
             case Opcode.GlobalGet:
                 return !_c.Global(Index(), this).Mutable;
             default:
@@ -154,7 +165,7 @@ internal sealed partial class CodeValidator
         switch (sig.Immediate)
         {
             case ImmediateKind.MemArg:
-                at = CheckMemArg(Imm<MemoryInstruction>().MemArg, sig.SizeLog2);
+                at = CheckMemArg(Imm<MemoryInstruction>().MemArg, sig.SizeLog2, sig.Atomic);
                 break;
             case ImmediateKind.MemArgLane:
                 var ml = Imm<MemoryLaneInstruction>();
@@ -192,10 +203,14 @@ internal sealed partial class CodeValidator
         }
     }
 
-    /// <summary>§3.4.9 memarg: the memory exists, alignment at most natural, offset within the address range.</summary>
-    private AddrType CheckMemArg(MemArg m, byte sizeLog2)
+    /// <summary>
+    /// §3.4.9 memarg: the memory exists, alignment at most natural (exactly natural for the
+    /// threads proposal's atomic accesses), offset within the address range.
+    /// </summary>
+    private AddrType CheckMemArg(MemArg m, byte sizeLog2, bool atomic = false)
     {
         var at = _c.Memory(m.Memory, this).AddrType;
+        if (atomic && m.Align != sizeLog2) throw Fail("atomic alignment must be natural");
         if (m.Align > sizeLog2) throw Fail("alignment must not be larger than natural");
         if (at == AddrType.I32 && m.Offset > uint.MaxValue) throw Fail("offset out of range");
         return at;

@@ -139,7 +139,8 @@ internal sealed partial class CodeValidator
         uint x = Index();
         var type = _c.Func(x, this);
         if (!_c.Declared[x]) throw Fail("undeclared function reference " + ModuleContext.Str(x));
-        Push(Ref(false, type));
+        // Custom descriptors: a reference to a defined or exactly imported function is exact.
+        Push(_c.InexactFuncs[x] ? Ref(false, type) : new ValType(new RefType(false, Allocated(type))));
     }
 
     private void RefIsNull()

@@ -17,7 +17,7 @@ internal static class Exports
             var e = exports[i];
             result[i] = e.Kind switch
             {
-                ExternKind.Func => new ExternFunc(c.Func(e.Index, site).Id),
+                ExternKind.Func => new ExternFunc(c.Func(e.Index, site).Id, !c.InexactFuncs[e.Index]),
                 ExternKind.Table => new ExternTable(c.Table(e.Index, site)),
                 ExternKind.Memory => new ExternMemory(c.Memory(e.Index, site)),
                 ExternKind.Global => new ExternGlobal(c.Global(e.Index, site)),

@@ -39,6 +39,7 @@ internal sealed class ModuleContext
         GlobalShown = new uint[globals];
         TableShown = new uint[tables];
         Declared = new bool[funcs];
+        InexactFuncs = new bool[funcs];
     }
 
     public Module Module { get; }
@@ -74,6 +75,11 @@ internal sealed class ModuleContext
     public int DataCount;
     /// <summary>C.refs: the functions that <c>ref.func</c> may name in function bodies (§3.4.10).</summary>
     public readonly bool[] Declared;
+    /// <summary>
+    /// Custom descriptors: the functions whose type is known only up to subtyping (imported
+    /// without <c>exact</c>); references to the others have the exact type.
+    /// </summary>
+    public readonly bool[] InexactFuncs;
 
     public bool Has(Features f) => (Features & f) == f;
 
@@ -118,7 +124,7 @@ internal sealed class ModuleContext
 
     /// <summary>§3.2 heap type validity, rewritten to canonical form.</summary>
     public HeapType Canon(HeapType t, ErrorSite site) =>
-        t.Kind == HeapKind.Concrete ? new HeapType(HeapKind.Concrete, Type(t.Index, site).Id) : t;
+        t.Kind == HeapKind.Concrete ? new HeapType(HeapKind.Concrete, Type(t.Index, site).Id, t.Exact) : t;
 
     public RefType Canon(RefType t, ErrorSite site) =>
         t.Heap.Kind == HeapKind.Concrete ? new RefType(t.Nullable, Canon(t.Heap, site)) : t;

@@ -18,6 +18,7 @@ internal sealed class RecGroupKey : IEquatable<RecGroupKey>
     private const uint OuterTag = 0x200;
     private const uint InnerTag = 0x300;
     private const uint PackedTag = 0x400;
+    private const uint ExactBit = 0x800;
 
     private readonly uint[] _words;
     private readonly int _hash;
@@ -43,6 +44,8 @@ internal sealed class RecGroupKey : IEquatable<RecGroupKey>
             w.Add(sub.Final ? 1u : 0u);
             w.Add((uint)sub.Supers.Count);
             foreach (var s in sub.Supers) w.Index(s);
+            w.Clause(sub.Describes);
+            w.Clause(sub.Descriptor);
             w.Comp(sub.Comp);
         }
         return new RecGroupKey(w.ToArray());
@@ -55,6 +58,8 @@ internal sealed class RecGroupKey : IEquatable<RecGroupKey>
         w.Add(canonical.Final ? 1u : 0u);
         w.Add((uint)canonical.Supers.Count);
         foreach (var s in canonical.Supers) { w.Add(OuterTag); w.Add(s); }
+        w.Clause(canonical.Describes);
+        w.Clause(canonical.Descriptor);
         w.Comp(canonical.Comp);
         return new RecGroupKey(w.ToArray());
     }
@@ -113,13 +118,20 @@ internal sealed class RecGroupKey : IEquatable<RecGroupKey>
             uint nul = t.Ref.Nullable ? NullBit : 0;
             if (t.Ref.Heap.Kind == HeapKind.Concrete)
             {
-                Add(RefTag | nul);
+                Add(RefTag | nul | (t.Ref.Heap.Exact ? ExactBit : 0));
                 Index(t.Ref.Heap.Index);
             }
             else
             {
                 Add(RefTag | nul | 0x40 | (uint)t.Ref.Heap.Kind);
             }
+        }
+
+        /// <summary>Custom descriptors: an absent clause is one zero word, a present one a tag and its type.</summary>
+        public void Clause(uint? index)
+        {
+            if (index is { } x) Index(x);
+            else Add(0);
         }
 
         public void Field(FieldType f)

@@ -15,6 +15,7 @@ internal static class RecTypeValidator
     {
         if (rec.Types.IsEmpty) return;
         uint first = (uint)c.TypeCount;
+        DescriptorRules.CheckGroup(c, rec, first);
         var key = RecGroupKey.Of(rec, first, c.KnownTypes, c.At("type", first));
         var group = TypeRegistry.Find(key) ?? Build(c, rec, first, key);
         group.CopyTo(c.Types, (int)first);
@@ -36,6 +37,7 @@ internal static class RecTypeValidator
         }
         using (TypeRegistry.BeginPending(members))
         {
+            for (int i = 0; i < n; i++) DescriptorRules.CheckStruct(rec.Types[i], c.At("type", first + (uint)i));
             for (int i = 0; i < n; i++) CheckSub(c, members, rec.Types[i], first, i);
         }
         return TypeRegistry.Publish(key, members);
@@ -62,8 +64,7 @@ internal static class RecTypeValidator
             var super = Resolve(c, members, first, xi, i)!;
             if (super.Final)
                 throw site.Fail("sub type " + ModuleContext.Str(x) + " has final super type " + ModuleContext.Str(xi));
-            if (!Subtyping.Matches(members[i].Comp, super.Comp))
-                throw site.Fail("sub type " + ModuleContext.Str(x) + " does not match super type " + ModuleContext.Str(xi));
+            DescriptorRules.CheckSuper(members[i], sub, super, x, xi, site);
         }
     }
 
@@ -76,7 +77,9 @@ internal static class RecTypeValidator
         {
             var supers = new uint[s.Supers.Count];
             for (int i = 0; i < supers.Length; i++) supers[i] = Id(s.Supers[i]);
-            return new SubType(s.Final, supers, Comp(s.Comp));
+            uint? describes = s.Describes is { } d ? Id(d) : null;
+            uint? descriptor = s.Descriptor is { } e ? Id(e) : null;
+            return new SubType(s.Final, supers, Comp(s.Comp), describes, descriptor);
         }
 
         private CompType Comp(CompType comp) => comp switch
@@ -106,7 +109,7 @@ internal static class RecTypeValidator
 
         private ValType Val(ValType t) =>
             t.Kind == ValTypeKind.Ref && t.Ref.Heap.Kind == HeapKind.Concrete
-                ? new ValType(new RefType(t.Ref.Nullable, new HeapType(HeapKind.Concrete, Id(t.Ref.Heap.Index))))
+                ? new ValType(new RefType(t.Ref.Nullable, new HeapType(HeapKind.Concrete, Id(t.Ref.Heap.Index), t.Ref.Heap.Exact)))
                 : t;
     }
 }

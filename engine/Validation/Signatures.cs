@@ -18,6 +18,8 @@ internal sealed class Signature
     public required ValType[] Out64 { get; init; }
     /// <summary>log2 of the natural access size in bytes, for loads and stores.</summary>
     public byte SizeLog2 { get; init; }
+    /// <summary>Threads proposal: an atomic memory access, whose alignment must equal <see cref="SizeLog2"/>.</summary>
+    public bool Atomic { get; init; }
     /// <summary>Number of lanes an extract/replace or load/store-lane index must stay below.</summary>
     public byte Lanes { get; init; }
 }
@@ -48,6 +50,7 @@ internal static class Signatures
                 In64 = Types(sig.Params, ValType.I64),
                 Out64 = Types(sig.Results, ValType.I64),
                 SizeLog2 = size,
+                Atomic = row.Prefix == 0xFE,
                 Lanes = row.Immediate switch
                 {
                     ImmediateKind.Lane => LaneCount(row.Name),
@@ -103,6 +106,25 @@ internal static class Signatures
             or Opcode.V128Load32x2S or Opcode.V128Load32x2U or Opcode.V128Load64Splat
             or Opcode.V128Load64Zero or Opcode.V128Load64Lane or Opcode.V128Store64Lane => 3,
         Opcode.V128Load or Opcode.V128Store => 4,
+        >= Opcode.MemoryAtomicNotify and <= Opcode.I64AtomicRmw32CmpxchgU => AtomicSizeLog2(op),
         _ => 0,
     };
+
+    /// <summary>
+    /// Threads proposal: log2 of the bytes an atomic instruction touches. <c>memory.atomic.notify</c>
+    /// and <c>wait32</c> work on an i32 cell, <c>wait64</c> on an i64; the narrow forms name their
+    /// width (<c>rmw8</c>, <c>load16_u</c>, <c>store32</c>); the rest are as wide as their type.
+    /// </summary>
+    private static byte AtomicSizeLog2(Opcode op)
+    {
+        if (op is Opcode.AtomicFence) return 0;
+        if (op is Opcode.MemoryAtomicNotify or Opcode.MemoryAtomicWait32) return 2;
+        if (op is Opcode.MemoryAtomicWait64) return 3;
+        string name = OpcodeTable.Info(op).Name;
+        string access = name[(name.IndexOf(".atomic.", StringComparison.Ordinal) + ".atomic.".Length)..];
+        int digit = access.IndexOfAny("0123456789".ToCharArray());
+        int bits = digit < 0 ? (name.StartsWith("i64", StringComparison.Ordinal) ? 64 : 32)
+            : int.Parse(access[digit..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return (byte)System.Numerics.BitOperations.Log2((uint)bits / 8);
+    }
 }

@@ -20,13 +20,19 @@ public static class Subtyping
     public static bool Matches(RefType sub, RefType super) =>
         (!sub.Nullable || super.Nullable) && Matches(sub.Heap, super.Heap);
 
-    /// <summary>§3.3.2 heap type matching, including the abstract hierarchies and declared supertypes.</summary>
+    /// <summary>
+    /// §3.3.2 heap type matching, including the abstract hierarchies and declared supertypes.
+    /// Custom descriptors: an exact type <c>(exact x)</c> matches <c>x</c> and its supertypes, and
+    /// is matched only by itself (and the bottom type of its hierarchy).
+    /// </summary>
     public static bool Matches(HeapType sub, HeapType super)
     {
         var k = super.Kind;
         switch (sub.Kind)
         {
             case HeapKind.Concrete:
+                if (k == HeapKind.Concrete && super.Exact)
+                    return sub.Exact && sub.Index == super.Index;
                 if (k == HeapKind.Concrete)
                     return sub.Index == super.Index || TypeRegistry.Get(sub.Index).IsSubtypeOf(TypeRegistry.Get(super.Index));
                 return TypeRegistry.Get(sub.Index).Kind switch
@@ -60,13 +66,15 @@ public static class Subtyping
 
     /// <summary>
     /// §3.3.10 external type matching, as the linker checks imports: functions by declared
-    /// subtyping, tags by equality, globals by mutability and type, memories and tables by
+    /// subtyping (an exact function import, custom descriptors: by equality with an exact
+    /// function), tags by equality, globals by mutability and type, memories and tables by
     /// address type and limits (tables: equal element types).
     /// </summary>
     public static bool Matches(ExternType sub, ExternType super) => (sub, super) switch
     {
-        (ExternFunc f1, ExternFunc f2) =>
-            TypeRegistry.Get(f1.TypeIndex).IsSubtypeOf(TypeRegistry.Get(f2.TypeIndex)),
+        (ExternFunc f1, ExternFunc f2) => f2.Exact
+            ? f1.Exact && f1.TypeIndex == f2.TypeIndex
+            : TypeRegistry.Get(f1.TypeIndex).IsSubtypeOf(TypeRegistry.Get(f2.TypeIndex)),
         (ExternTag t1, ExternTag t2) => t1.Type.TypeIndex == t2.Type.TypeIndex,
         (ExternGlobal g1, ExternGlobal g2) => Matches(g1.Type, g2.Type),
         (ExternMemory m1, ExternMemory m2) => Matches(m1.Type, m2.Type),

@@ -18,22 +18,22 @@ internal static class TypeRules
     }
 
     /// <summary>
-    /// §3.2.5 a memory type: limits within 2^16 pages for i32 and 2^48 pages for i64 (with the
-    /// custom-page-sizes proposal: within the address space); a shared memory needs a maximum.
+    /// §3.2.5 a memory type: limits within 2^16 pages for i32 and 2^48 pages for i64; with the
+    /// custom-page-sizes proposal and 1-byte pages, within 2^32-1 (i32) or 2^64-1 (i64) bytes;
+    /// a shared memory (threads proposal) needs a maximum. Without memory64 the message is
+    /// WebAssembly 2.0's.
     /// </summary>
-    public static void CheckMemory(MemType m, ErrorSite site)
+    public static void CheckMemory(MemType m, ErrorSite site, Features features)
     {
         uint pageLog2 = m.PageSizeLog2 ?? 16;
         if (pageLog2 is not (0 or 16)) throw site.Fail("invalid custom page size");
-        int bits = m.AddrType == AddrType.I64 ? 64 : 32;
-        int rangeLog2 = bits - (int)pageLog2;
-        ulong range = rangeLog2 >= 64 ? ulong.MaxValue : 1UL << rangeLog2;
-        string message = (m.AddrType, pageLog2) switch
+        var (range, message) = (m.AddrType, pageLog2) switch
         {
-            (AddrType.I32, 16) => "memory size must be at most 2^16 pages (4 GiB) for i32",
-            (AddrType.I64, 16) => "memory size must be at most 2^48 pages (256 TiB) for i64",
-            (AddrType.I32, _) => "memory size must be at most 2^32 pages for i32",
-            _ => "memory size must be at most 2^64-1 pages for i64",
+            (AddrType.I32, 16) when (features & Features.Memory64) == 0 => (1UL << 16, "memory size must be at most 65536 pages (4GiB)"),
+            (AddrType.I32, 16) => (1UL << 16, "memory size must be at most 2^16 pages (4 GiB) for i32"),
+            (AddrType.I64, 16) => (1UL << 48, "memory size must be at most 2^48 pages (256 TiB) for i64"),
+            (AddrType.I32, _) => (uint.MaxValue, "memory size must be at most 2^32 - 1 bytes for i32"),
+            _ => (ulong.MaxValue, "memory size must be at most 2^64 - 1 bytes for i64"),
         };
         CheckLimits(m.Limits, range, message, site);
         if (m.Shared && m.Limits.Max is null) throw site.Fail("shared memory must have maximum");

@@ -122,6 +122,11 @@ internal static class TypeText
         {
             switch (h.Kind)
             {
+                case HeapKind.Concrete when h.Exact:
+                    _sb.Append("(exact ");
+                    Heap(h with { Exact = false }, shown, group);
+                    _sb.Append(')');
+                    break;
                 case HeapKind.Concrete when shown != Structural:
                     _sb.Append(Index(shown));
                     break;
@@ -199,6 +204,8 @@ internal static class TypeText
                 }
                 _sb.Append(" (");
             }
+            Clause("describes", sub.Describes, group);
+            Clause("descriptor", sub.Descriptor, group);
             switch (sub.Comp)
             {
                 case FuncType f:
@@ -222,6 +229,15 @@ internal static class TypeText
                     break;
             }
             if (!plain) _sb.Append(')');
+        }
+
+        /// <summary>Custom descriptors: <c>(describes t) </c> or <c>(descriptor t) </c> before the composite type.</summary>
+        private void Clause(string name, uint? id, IReadOnlyList<DefType> group)
+        {
+            if (id is not { } x) return;
+            _sb.Append('(').Append(name).Append(' ');
+            Use(x, group);
+            _sb.Append(") ");
         }
 
         private void List(ReadOnlySpan<ValType> ts, IReadOnlyList<DefType> group)

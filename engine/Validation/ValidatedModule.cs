@@ -72,7 +72,7 @@ public sealed class ValidatedModule
     /// <summary>Rewrites a module-relative heap type (type index) to canonical form (canonical id).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The type index is not in the module.</exception>
     public HeapType Canonicalize(HeapType moduleRelative) =>
-        moduleRelative.Kind == HeapKind.Concrete ? new HeapType(HeapKind.Concrete, Type(moduleRelative.Index).Id) : moduleRelative;
+        moduleRelative.Kind == HeapKind.Concrete ? moduleRelative with { Index = Type(moduleRelative.Index).Id } : moduleRelative;
 
     /// <inheritdoc cref="Canonicalize(HeapType)"/>
     public RefType Canonicalize(RefType moduleRelative) =>
@@ -86,7 +86,7 @@ public sealed class ValidatedModule
     /// <exception cref="ArgumentOutOfRangeException">A type index is not in the module.</exception>
     public ExternType Canonicalize(ExternType moduleRelative) => moduleRelative switch
     {
-        ExternFunc f => new ExternFunc(Type(f.TypeIndex).Id),
+        ExternFunc f => new ExternFunc(Type(f.TypeIndex).Id, f.Exact),
         ExternTag t => new ExternTag(new TagType(Type(t.Type.TypeIndex).Id)),
         ExternGlobal g => new ExternGlobal(new GlobalType(Canonicalize(g.Type.Type), g.Type.Mutable)),
         ExternTable t => new ExternTable(t.Type with { ElemType = Canonicalize(t.Type.ElemType) }),

@@ -86,7 +86,8 @@ public static class Validator
                     var dt = c.Type(f.TypeIndex, site);
                     if (dt.Func is null) throw site.Fail("non-function type " + ModuleContext.Str(f.TypeIndex));
                     c.Funcs[c.FuncCount++] = dt;
-                    result[i] = new ExternFunc(dt.Id);
+                    result[i] = new ExternFunc(dt.Id, f.Exact);
+                    c.InexactFuncs[c.FuncCount - 1] = !f.Exact;
                     break;
                 case ExternTable t:
                     var tt = TypeRules.CheckTable(c, t.Type, site);
@@ -95,7 +96,7 @@ public static class Validator
                     result[i] = new ExternTable(tt);
                     break;
                 case ExternMemory m:
-                    TypeRules.CheckMemory(m.Type, site);
+                    TypeRules.CheckMemory(m.Type, site, c.Features);
                     c.Memories[c.MemoryCount++] = m.Type;
                     result[i] = m;
                     break;
@@ -151,7 +152,7 @@ public static class Validator
     {
         foreach (var m in c.Module.Memories)
         {
-            TypeRules.CheckMemory(m.Type, c.At("memory", (uint)c.MemoryCount));
+            TypeRules.CheckMemory(m.Type, c.At("memory", (uint)c.MemoryCount), c.Features);
             c.Memories[c.MemoryCount++] = m.Type;
         }
         if (c.MemoryCount > 1 && !c.Has(Features.MultiMemory))

@@ -10,10 +10,13 @@ internal sealed partial class ModuleState
     /// of the type exists; with GC, i31, eq, any and extern references (<c>ref.i31</c>), and
     /// structs and arrays whose fields can be made.
     /// </summary>
-    public bool CanMake(ValType t) => CanMakeAvoiding(t, []);
+    public bool CanMake(ValType t) => CanMake(t, []);
 
-    /// <summary><see cref="CanMake"/>, avoiding the struct types being looked at: a struct that needs a non-null value of itself cannot be made.</summary>
-    private bool CanMakeAvoiding(ValType t, HashSet<uint> making)
+    /// <summary>
+    /// <see cref="CanMake(ValType)"/> with the struct types being looked at: a struct that needs
+    /// itself through non-null fields has no finite value, so a type met again counts as not makeable.
+    /// </summary>
+    private bool CanMake(ValType t, HashSet<uint> visiting)
     {
         if (!t.IsRef || t.Ref.Nullable) return true;
         var heap = t.Ref.Heap;
@@ -22,11 +25,11 @@ internal sealed partial class ModuleState
         {
             HeapKind.Func => DefinedFunctions > 0,
             HeapKind.I31 or HeapKind.Eq or HeapKind.Any or HeapKind.Extern => gc,
-            HeapKind.Struct => gc && GcTypes.Any(g => Types[g].Comp is StructType && CanMakeAvoiding(NonNullConcrete(g), making)),
+            HeapKind.Struct => gc && GcTypes.Any(g => Types[g].Comp is StructType && CanMake(NonNullConcrete(g), visiting)),
             HeapKind.Array => gc && GcTypes.Any(g => Types[g].Comp is ArrayType),
             HeapKind.Concrete => Types[heap.Index].Comp switch
             {
-                StructType s => CanMakeStruct(heap.Index, s, making),
+                StructType s => CanMakeStruct(heap.Index, s, visiting),
                 ArrayType => true,
                 _ => FunctionsOfHeap(heap).Count > 0,
             },
@@ -34,26 +37,22 @@ internal sealed partial class ModuleState
         };
     }
 
-    private bool CanMakeStruct(uint index, StructType s, HashSet<uint> making)
+    private bool CanMakeStruct(uint index, StructType s, HashSet<uint> visiting)
     {
-        if (!making.Add(index)) return false;
-        bool can = s.Fields.All(f => CanMakeAvoiding(f.Storage.Unpacked, making));
-        making.Remove(index);
-        return can;
+        if (!visiting.Add(index)) return false;
+        bool all = s.Fields.All(f => CanMake(f.Storage.Unpacked, visiting));
+        visiting.Remove(index);
+        return all;
     }
 
-    /// <summary>
-    /// How deep <see cref="MakeRef"/> nests aggregates before every nullable field is null: a struct
-    /// with nullable fields of its own type would otherwise nest without end once the input runs
-    /// out (every <see cref="ChoiceStream.Chance"/> is then false).
-    /// </summary>
-    private const int MaxNesting = 4;
+    /// <summary>How deep nested struct/array values go before nullable fields are left null.</summary>
+    private const int MaxAggregateDepth = 3;
 
     /// <summary>
     /// Constant instructions (valid in constant expressions and in code) that produce a value
     /// matching <paramref name="t"/>, and the type they produce: <c>ref.null</c>, <c>ref.func</c>,
     /// <c>ref.i31</c>, <c>struct.new</c>/<c>struct.new_default</c>, <c>array.new_fixed</c>,
-    /// <c>extern.convert_any</c>. <see cref="CanMake"/> must allow <paramref name="t"/>.
+    /// <c>extern.convert_any</c>. <see cref="CanMake(ValType)"/> must allow <paramref name="t"/>.
     /// </summary>
     public (List<Instruction> Code, ValType Type) MakeRef(ValType t)
     {
@@ -62,7 +61,7 @@ internal sealed partial class ModuleState
         return (code, type);
     }
 
-    private ValType Make(ValType t, List<Instruction> code, int nesting)
+    private ValType Make(ValType t, List<Instruction> code, int depth)
     {
         if (!t.IsRef)
         {
@@ -70,7 +69,7 @@ internal sealed partial class ModuleState
             return t;
         }
         var heap = t.Ref.Heap;
-        if (t.Ref.Nullable && (nesting >= MaxNesting || U.Chance(40) || !CanMake(ValueTypes.NonNull(t))))
+        if (t.Ref.Nullable && (depth > MaxAggregateDepth || U.Chance(40) || !CanMake(ValueTypes.NonNull(t))))
         {
             code.Add(new HeapTypeInstruction(Opcode.RefNull, heap));
             return t;
@@ -94,14 +93,14 @@ internal sealed partial class ModuleState
             case HeapKind.Struct or HeapKind.Array:
                 var kinds = GcTypes.Where(g => (Types[g].Comp is StructType) == (heap.Kind == HeapKind.Struct)
                     && CanMake(NonNullConcrete(g))).ToList();
-                return Make(NonNullConcrete(U.Pick(kinds)), code, nesting);
+                return Make(NonNullConcrete(U.Pick(kinds)), code, depth);
             default:
-                return MakeAggregate(heap.Index, code, nesting);
+                return MakeAggregate(heap.Index, code, depth + 1);
         }
     }
 
     /// <summary><c>struct.new</c>/<c>struct.new_default</c> or <c>array.new_fixed</c> of type <paramref name="index"/>, operands first.</summary>
-    private ValType MakeAggregate(uint index, List<Instruction> code, int nesting)
+    private ValType MakeAggregate(uint index, List<Instruction> code, int depth)
     {
         if (Types[index].Comp is StructType s)
         {
@@ -110,13 +109,13 @@ internal sealed partial class ModuleState
                 code.Add(new IndexInstruction(Opcode.StructNewDefault, index));
                 return NonNullConcrete(index);
             }
-            foreach (var field in s.Fields) Make(field.Storage.Unpacked, code, nesting + 1);
+            foreach (var field in s.Fields) Make(field.Storage.Unpacked, code, depth);
             code.Add(new IndexInstruction(Opcode.StructNew, index));
             return NonNullConcrete(index);
         }
         var element = ((ArrayType)Types[index].Comp).Field.Storage.Unpacked;
-        uint n = (uint)U.Int(0, 2);
-        for (int i = 0; i < n; i++) Make(element, code, nesting + 1);
+        uint n = depth > MaxAggregateDepth || !CanMake(element) ? 0 : (uint)U.Int(0, 2);
+        for (int i = 0; i < n; i++) Make(element, code, depth);
         code.Add(new IndexPairInstruction(Opcode.ArrayNewFixed, index, n));
         return NonNullConcrete(index);
     }

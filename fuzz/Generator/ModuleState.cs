@@ -111,7 +111,7 @@ internal sealed partial class ModuleState(ChoiceStream u, GeneratorConfig config
     /// <summary>The most results a function or block may have under the configuration.</summary>
     public int MaxResults => Features.MultiValue ? Config.Limits.MaxResults : Math.Min(1, Config.Limits.MaxResults);
 
-    /// <summary>A constant expression (§3.3.10) of type <paramref name="t"/>, which <see cref="CanMake"/> must allow.</summary>
+    /// <summary>A constant expression (§3.3.10) of type <paramref name="t"/>, which <see cref="CanMake(ValType)"/> must allow.</summary>
     public EquatableArray<Instruction> ConstExpr(ValType t)
     {
         if (t.IsRef) return MakeRef(t).Code.ToEquatableArray();

@@ -5,13 +5,14 @@ using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Generator;
 using WasmConform.Fuzz.Oracle;
 using WasmConform.Harness;
+using WasmConform.Wast.Text;
 
 namespace WasmConform.Fuzz.Reports;
 
 /// <summary>
 /// The report folder of a campaign (<c>reports/&lt;run-id&gt;/</c>): <c>campaign.yaml</c> (the
 /// configuration that re-runs it), <c>summary.md</c> and <c>summary.yaml</c>, and one folder per
-/// distinct divergence with <c>case.wasm</c>, <c>case.wat</c>, <c>repro.wast</c>,
+/// distinct divergence with <c>case.wasm</c>, <c>case.wat</c> (<see cref="WatPrinter"/>), <c>repro.wast</c>,
 /// <c>report.yaml</c> and <c>report.md</c>. Every file is written atomically
 /// (<see cref="AtomicFile"/>), a divergence's files as soon as it is found, so an interrupted
 /// campaign loses nothing it had found.
@@ -21,12 +22,6 @@ public sealed class CampaignReport
 {
     /// <summary>How long a reproducer may run when it is checked on the reference interpreter.</summary>
     public static TimeSpan ReproTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Prints a module in the text format, for <c>case.wat</c>. Null until the WAT printer exists;
-    /// then <c>WatPrinter.Print</c>, and nothing else changes.
-    /// </summary>
-    public static Func<Module, string>? TextPrinter { get; set; }
 
     private readonly Lock _lock = new();
     private readonly CampaignSettings _settings;
@@ -77,7 +72,7 @@ public sealed class CampaignReport
         string folder = Path.Combine(Directory, name);
         System.IO.Directory.CreateDirectory(folder);
         AtomicFile.WriteAllBytes(Path.Combine(folder, "case.wasm"), result.Binary);
-        if (TextPrinter is { } print) AtomicFile.WriteAllText(Path.Combine(folder, "case.wat"), print(result.Module));
+        AtomicFile.WriteAllText(Path.Combine(folder, "case.wat"), Text(result.Module));
         string source = ReproScript.SourceEngine(result, divergence);
         string repro = ReproScript.Build(result, divergence, source);
         var check = ReproCheck.Of("reference", ReproScript.Verify(repro, ReproTimeout));
@@ -98,6 +93,19 @@ public sealed class CampaignReport
             System.IO.Directory.CreateDirectory(Directory);
             AtomicFile.WriteAllText(Path.Combine(Directory, "summary.yaml"), ReportYaml.Serialize(SummaryReport.Yaml(context, snapshot, final)));
             AtomicFile.WriteAllText(Path.Combine(Directory, "summary.md"), SummaryReport.Markdown(context, snapshot, final));
+        }
+    }
+
+    /// <summary>The module in the text format; a comment saying why when the printer fails (the divergence must still be written).</summary>
+    private static string Text(Module module)
+    {
+        try
+        {
+            return WatPrinter.Print(module);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $";; the WAT printer failed on this module: {e.GetType().Name}: {e.Message}\n";
         }
     }
 

@@ -94,7 +94,7 @@ public static class DivergenceReport
         s.Append(C, $"    bin/wasmconform spec --engine {Other(divergence, run.Source)} {script}\n\n");
         s.Append("Re-run the case:\n\n");
         s.Append(rerun is null ? "    (the campaign was not started from a configuration file)\n" : $"    {rerun}\n");
-        s.Append("\nThe module is `case.wasm`").Append(CampaignReport.TextPrinter is not null ? " (text: `case.wat`).\n" : ".\n");
+        s.Append("\nThe module is `case.wasm` (text: `case.wat`).\n");
         return s.ToString();
     }
 

@@ -35,10 +35,10 @@ public static class ScriptFiles
 
     /// <summary>
     /// Reads a script: a <c>.json</c> file as wast2json output (<see cref="JsonScriptReader"/>),
-    /// anything else as <c>.wast</c> text.
+    /// anything else as <c>.wast</c> text, its modules in the text format of <paramref name="features"/>.
     /// </summary>
     /// <exception cref="Text.ParseException">A <c>.wast</c> with a syntax error.</exception>
     /// <exception cref="JsonScriptException">A JSON script that cannot be read.</exception>
-    public static WastScript Read(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonScriptReader.ReadFile(path) : WastScript.ParseFile(path);
+    public static WastScript Read(string path, Engine.Features features = Engine.FeatureSets.All) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonScriptReader.ReadFile(path) : WastScript.ParseFile(path, features);
 }

@@ -28,9 +28,9 @@ public sealed record BinaryModule(EquatableArray<byte> Bytes) : ModuleSource;
 /// <param name="Location">Where the first string's text starts, for the positions of errors in it.</param>
 public sealed record QuotedModule(EquatableArray<byte> Text, SourceLocation Location) : ModuleSource
 {
-    /// <summary>Parses the text as a module; throws <see cref="ParseException"/> when it is malformed.</summary>
-    public Module Parse() =>
-        WatParser.ParseModule(Lexer.Tokenize(Text.ToArray(), Location.File, Location.Line, Location.Column));
+    /// <summary>Parses the text as a module in the text format of <paramref name="features"/>; throws <see cref="ParseException"/> when it is malformed.</summary>
+    public Module Parse(Engine.Features features = Engine.FeatureSets.All) =>
+        WatParser.ParseModule(Lexer.Tokenize(Text.ToArray(), Location.File, Location.Line, Location.Column), features);
 }
 
 /// <summary>

@@ -17,9 +17,9 @@ internal sealed partial class ScriptParser
         _file = file;
     }
 
-    public static WastScript Parse(byte[] source, string file)
+    public static WastScript Parse(byte[] source, string file, Engine.Features features)
     {
-        var p = new ScriptParser(new TokenReader(Lexer.Tokenize(source, file)), file);
+        var p = new ScriptParser(new TokenReader(Lexer.Tokenize(source, file)) { Features = features }, file);
         return new WastScript(file, p.Commands().ToArray());
     }
 

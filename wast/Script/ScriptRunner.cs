@@ -46,7 +46,7 @@ public sealed class ScriptRunner(IEngine engine, MessageMatching matching = Mess
         WastScript script;
         try
         {
-            script = Json.ScriptFiles.Read(fullPath);
+            script = Json.ScriptFiles.Read(fullPath, engine.Features);
         }
         catch (Engine.WasmException e) when (e is ParseException or Json.JsonScriptException)
         {
@@ -175,7 +175,7 @@ public sealed class ScriptRunner(IEngine engine, MessageMatching matching = Mess
             {
                 BinaryModule b => engine.Compile(b.Bytes.ToArray()),
                 TextModule t => engine.Compile(Encoder.Encode(t.Module)),
-                QuotedModule q => engine.Compile(Encoder.Encode(q.Parse())),
+                QuotedModule q => engine.Compile(Encoder.Encode(q.Parse(engine.Features))),
                 _ => new Outcome.Crash($"unknown module source {source.GetType().Name}"),
             };
         }

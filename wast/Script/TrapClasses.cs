@@ -9,7 +9,8 @@ namespace WasmConform.Wast.Script;
 /// <item>"integer overflow" and "invalid conversion to integer": V8 says "float unrepresentable in integer range" for both truncation traps;</item>
 /// <item>"undefined element" and "out of bounds table access": wasmtime's <c>TableOutOfBounds</c> is both;</item>
 /// <item>"uninitialized element" and "indirect call type mismatch": V8's "null function or function signature mismatch" is both;</item>
-/// <item>every null-reference trap (function, structure, array, i31, exception, <c>ref.as_non_null</c>): wasmtime's <c>NullReference</c> and V8's "dereferencing a null pointer".</item>
+/// <item>every null-reference trap (function, structure, array, i31, exception, descriptor, <c>ref.as_non_null</c>): wasmtime's <c>NullReference</c> and V8's "dereferencing a null pointer";</item>
+/// <item>"descriptor cast failure" and "cast failure": both are failed casts.</item>
 /// </list>
 /// </summary>
 public static class TrapClasses
@@ -21,7 +22,8 @@ public static class TrapClasses
         TrapKind.UndefinedElement => TrapKind.OutOfBoundsTableAccess,
         TrapKind.UninitializedElement => TrapKind.IndirectCallTypeMismatch,
         TrapKind.NullFunctionReference or TrapKind.NullStructureReference or TrapKind.NullArrayReference
-            or TrapKind.NullI31Reference or TrapKind.NullExceptionReference => TrapKind.NullReference,
+            or TrapKind.NullI31Reference or TrapKind.NullExceptionReference or TrapKind.NullDescriptorReference => TrapKind.NullReference,
+        TrapKind.DescriptorCastFailure => TrapKind.CastFailure,
         _ => kind,
     };
 

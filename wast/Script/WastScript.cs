@@ -8,11 +8,14 @@ namespace WasmConform.Wast.Script;
 public sealed record WastScript(string File, EquatableArray<Command> Commands)
 {
     /// <summary>
-    /// Parses a script. A file of bare module fields is one module command. Throws
-    /// <see cref="Text.ParseException"/> for a syntax error outside quoted modules.
+    /// Parses a script, its modules in the text format of <paramref name="features"/>. A file of
+    /// bare module fields is one module command. Throws <see cref="Text.ParseException"/> for a
+    /// syntax error outside quoted modules.
     /// </summary>
-    public static WastScript Parse(byte[] source, string file) => ScriptParser.Parse(source, file);
+    public static WastScript Parse(byte[] source, string file, Engine.Features features = Engine.FeatureSets.All) =>
+        ScriptParser.Parse(source, file, features);
 
     /// <summary>Reads and parses the script at <paramref name="path"/> (bytes as they are: the suite has raw control bytes in comments).</summary>
-    public static WastScript ParseFile(string path) => Parse(System.IO.File.ReadAllBytes(path), path);
+    public static WastScript ParseFile(string path, Engine.Features features = Engine.FeatureSets.All) =>
+        Parse(System.IO.File.ReadAllBytes(path), path, features);
 }

@@ -88,11 +88,14 @@ internal sealed partial class ModuleParser
         {
             var rt = types.RefType();
             R.ExpectField(Kw.Elem);
-            var items = c.AtIndex || R.At(TokenKind.RParen) ? FuncRefs() : ElemExprs();
+            bool indices = c.AtIndex || R.At(TokenKind.RParen);
+            var items = indices ? FuncRefs() : ElemExprs();
             R.Expect(TokenKind.RParen);
             ulong n = (ulong)items.Count;
             _m.Tables.Add(new Table(new TableType(at, new Limits(n, n), rt)));
-            _m.Elements.Add(new ElementSegment(rt, items.ToArray(), SegmentMode.Active(f.Index, ZeroOffset(at))));
+            // Without reference types the segment is 1.0's list of function indices, as the binary format has it.
+            var segmentType = indices && (R.Features & Engine.Features.ReferenceTypes) == 0 ? new RefType(false, HeapType.Func) : rt;
+            _m.Elements.Add(new ElementSegment(segmentType, items.ToArray(), SegmentMode.Active(f.Index, ZeroOffset(at))));
         }
         else
         {

@@ -13,6 +13,13 @@ public sealed class TokenReader(TokenList tokens, int position = 0)
     /// <summary>The tokens read.</summary>
     public TokenList Tokens { get; } = tokens;
 
+    /// <summary>
+    /// The features whose text format is read. Without memory64 the limits of an i32 memory are
+    /// u32s, and without reference types a table's inline <c>(elem x*)</c> is a 1.0 segment of
+    /// function indices. Everything by default.
+    /// </summary>
+    public Engine.Features Features { get; init; } = Engine.FeatureSets.All;
+
     /// <summary>Index of the current token.</summary>
     public int Position { get; set; } = position;
 

@@ -261,6 +261,20 @@ internal sealed class TypeParser(ModuleContext c)
         return new Limits(min, max);
     }
 
+    /// <summary>WebAssembly 1.0 and 2.0 limits: <c>min max?</c>, each a u32 ("i32 constant out of range" when too large).</summary>
+    private Limits Limits32()
+    {
+        ulong min = Nat32(R.Expect(TokenKind.Nat));
+        ulong? max = R.At(TokenKind.Nat) ? Nat32(R.Advance()) : null;
+        return new Limits(min, max);
+    }
+
+    private uint Nat32(in Token token)
+    {
+        if (IntLiteral.TryParseNat(R.Bytes(token), 32, out ulong value)) return (uint)value;
+        throw R.Error(token, "i32 constant out of range");
+    }
+
     /// <summary>§6.4.10 tabletype: <c>addrtype? limits reftype</c>.</summary>
     public TableType TableType()
     {
@@ -275,7 +289,7 @@ internal sealed class TypeParser(ModuleContext c)
     /// <summary>The rest of a memtype after its address type.</summary>
     public MemType MemType(AddrType at)
     {
-        var limits = Limits();
+        var limits = at == Engine.Syntax.AddrType.I32 && (R.Features & Engine.Features.Memory64) == 0 ? Limits32() : Limits();
         bool shared = R.Accept(Kw.Shared);
         return new MemType(at, limits, shared, PageSize());
     }

@@ -29,10 +29,10 @@ public static class WatParser
     /// <summary>Parses the module in <paramref name="source"/> (UTF-8 encoded).</summary>
     public static Module ParseModule(string source, string file = "string") => ParseModule(Encoding.UTF8.GetBytes(source), file);
 
-    /// <summary>Parses the module that is all of <paramref name="tokens"/>.</summary>
-    public static Module ParseModule(TokenList tokens)
+    /// <summary>Parses the module that is all of <paramref name="tokens"/>, in the text format of <paramref name="features"/>.</summary>
+    public static Module ParseModule(TokenList tokens, Engine.Features features = Engine.FeatureSets.All)
     {
-        var reader = new TokenReader(tokens);
+        var reader = new TokenReader(tokens) { Features = features };
         var module = ReadModule(reader, out _);
         return module;
     }

@@ -24,7 +24,7 @@ internal sealed partial class FunctionCompiler
                 var (a, b) = GcInstructions.EncodeTarget(cast.Type);
                 Gc(cast.Op, a, b, 1, 1);
                 return true;
-            case BrOnCastInstruction brOnCast:
+            case BrOnCastInstruction { Op: Opcode.BrOnCast or Opcode.BrOnCastFail } brOnCast:
                 CompileBrOnCast(brOnCast);
                 return true;
             case IndexInstruction { Op: Opcode.StructNew or Opcode.StructNewDefault } n:
@@ -35,7 +35,39 @@ internal sealed partial class FunctionCompiler
                 CompileStructField(field);
                 return true;
             default:
-                return CompileArray(ins);
+                return CompileDescriptor(ins) || CompileArray(ins);
+        }
+    }
+
+    /// <summary>
+    /// Custom descriptors: run out of line by <see cref="DescriptorInstructions"/>, which documents
+    /// the immediates; the descriptor branches become a test followed by a <c>br_if</c>.
+    /// </summary>
+    private bool CompileDescriptor(Instruction ins)
+    {
+        switch (ins)
+        {
+            case IndexInstruction { Op: Opcode.StructNewDesc } n:
+                var fields = StructFields(n.Index);
+                Gc(n.Op, (int)n.Index, FieldLayout.CellCount(fields), fields.Count + 1, 1);
+                return true;
+            case IndexInstruction { Op: Opcode.StructNewDefaultDesc } n:
+                Gc(n.Op, (int)n.Index, FieldLayout.CellCount(StructFields(n.Index)), 1, 1);
+                return true;
+            case IndexInstruction { Op: Opcode.RefGetDesc }:
+                Gc(ins.Op, 0, 0, 1, 1);
+                return true;
+            case RefTypeInstruction { Op: Opcode.RefCastDescEq } cast:
+                Gc(cast.Op, 0, cast.Type.Nullable ? 1 : 0, 2, 1);
+                return true;
+            case BrOnCastInstruction { Op: Opcode.BrOnCastDescEq or Opcode.BrOnCastDescEqFail } br:
+                Gc(br.Op, 0, br.To.Nullable ? 1 : 0, 1, 1);
+                Pop();
+                EmitBranch(Label(br.Label), Op.BrIf, Op.BrIfCopy);
+                StartBlock();
+                return true;
+            default:
+                return false;
         }
     }
 

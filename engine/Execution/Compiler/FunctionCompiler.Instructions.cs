@@ -39,7 +39,7 @@ internal sealed partial class FunctionCompiler
                 break;
             default:
                 if (!CompileControl(ins) && !CompileVariable(ins) && !CompileReference(ins) && !CompileVector(ins)
-                    && !CompileMemory(ins) && !CompileGc(ins))
+                    && !CompileAtomic(ins) && !CompileMemory(ins) && !CompileGc(ins))
                     CompileSimple(ins);
                 break;
         }
@@ -182,7 +182,8 @@ internal sealed partial class FunctionCompiler
         switch (ins.Op)
         {
             case Opcode.LocalGet:
-                Emit(_localCells[index] == 1 ? Op.LocalGet : Op.LocalGet2, _localOffset[index]);
+                if (_localCells[index] == 1) EmitLocalGet(_localOffset[index]);
+                else Emit(Op.LocalGet2, _localOffset[index]);
                 Push(_localCells[index]);
                 return true;
             case Opcode.LocalSet:
@@ -336,7 +337,7 @@ internal sealed partial class FunctionCompiler
         switch (ins)
         {
             case I32ConstInstruction c:
-                Emit(Op.Const, 0, (uint)c.Value);
+                Emit(Op.Const, 0, (uint)c.Value, Opcode.I32Const);
                 Push(1);
                 return;
             case I64ConstInstruction c:
@@ -358,7 +359,8 @@ internal sealed partial class FunctionCompiler
         // The interpreter loop has a case for every core numeric instruction (single-byte
         // opcodes and the 0xFC trunc_sat group); the rest of the table runs out of line.
         bool inLoop = info.Prefix == 0 || (info.Prefix == 0xFC && info.Code <= 7);
-        Emit(inLoop ? (Op)ins.Op : Op.Generic, 0, 0, inLoop ? 0 : ins.Op);
+        if (!inLoop) Emit(Op.Generic, 0, 0, ins.Op);
+        else if (!TryFuseConstOperand(ins.Op)) Emit((Op)ins.Op);
         ApplySignature(sig);
     }
 

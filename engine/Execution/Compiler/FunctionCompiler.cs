@@ -215,8 +215,10 @@ internal sealed partial class FunctionCompiler
     /// <summary>Starts a basic block: with metering, a fuel charge patched as instructions are added.</summary>
     private void StartBlock()
     {
+        _barrier = _code.Count;
         if (!_metered) return;
         _fuelAt = Emit(Op.Fuel);
+        _barrier = _code.Count;
     }
 
     /// <summary>Counts one WebAssembly instruction against the current block's fuel charge.</summary>
@@ -237,7 +239,7 @@ internal sealed partial class FunctionCompiler
         int count = target.LabelCells;
         bool move = _height - count != target.Height;
         long b = move ? ((long)target.Height << 32) | (uint)count : 0;
-        int at = Emit(move ? withCopy : plain, 0, b);
+        int at = move ? Emit(withCopy, 0, b) : EmitFusedBranch(plain);
         if (target.Kind == Opcode.Loop) Patch(at, target.StartPc);
         else target.Fixups.Add(new Fixup(FixupKind.Code, at));
     }

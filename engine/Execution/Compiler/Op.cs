@@ -57,6 +57,35 @@ internal enum Op : ushort
 
     /// <summary>Pop <c>A</c> cells.</summary>
     Drop,
+
+    // Fused forms (FunctionCompiler.Fusion.cs).
+    /// <summary><c>local.get A; local.get B</c>.</summary>
+    LocalGetGet,
+    /// <summary><c>local.set A; local.get B</c>.</summary>
+    LocalSetGet,
+    /// <summary><c>local.get A; i32.const B; i32.add</c>.</summary>
+    LocalGetI32AddImm,
+    /// <summary>i32 binary operations whose right operand is the constant <c>B</c>.</summary>
+    I32AddImm,
+    I32SubImm,
+    I32MulImm,
+    I32AndImm,
+    I32OrImm,
+    I32XorImm,
+    I32ShlImm,
+    I32ShrSImm,
+    I32ShrUImm,
+    I32RotlImm,
+    I32EqImm,
+    I32NeImm,
+    I32LtSImm,
+    I32LtUImm,
+    I32GtSImm,
+    I32GtUImm,
+    I32LeSImm,
+    I32LeUImm,
+    I32GeSImm,
+    I32GeUImm,
     /// <summary>Pop an i32 and two operands of <c>A</c> cells each; keep the first when the i32 is non-zero, else the second.</summary>
     Select,
 

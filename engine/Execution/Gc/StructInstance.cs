@@ -15,14 +15,21 @@ namespace WasmConform.Engine.Execution;
 /// </remarks>
 public sealed class StructInstance
 {
-    internal StructInstance(DefType type, Slot[] cells)
+    internal StructInstance(DefType type, Slot[] cells, StructInstance? descriptor = null)
     {
         Type = type;
         Cells = cells;
+        Descriptor = descriptor;
     }
 
     /// <summary>The canonical defined type it was allocated with (a struct type).</summary>
     public DefType Type { get; }
+
+    /// <summary>
+    /// Custom descriptors: the descriptor it was allocated with (<c>struct.new_desc</c>), an
+    /// instance of its type's descriptor type; null for a type without descriptor.
+    /// </summary>
+    public StructInstance? Descriptor { get; }
 
     /// <summary>The field cells.</summary>
     internal Slot[] Cells { get; }

@@ -167,6 +167,12 @@ internal sealed unsafe partial class Interpreter
                 sp[-1].U64 = (ulong)(product >> 64);
                 return sp;
             }
+            // Threads proposal: atomic memory instructions, contiguous in Opcode.
+            case >= Opcode.MemoryAtomicNotify and <= Opcode.I64AtomicRmw32CmpxchgU:
+                return ExecuteAtomic(ref ins, inst, sp);
+            // Custom descriptors: allocation with descriptors and descriptor casts, contiguous in Opcode.
+            case >= Opcode.StructNewDesc and <= Opcode.BrOnCastDescEqFail:
+                return DescriptorInstructions.Execute(ref ins, inst, sp);
             // GC instructions (struct.*, array.*, casts, i31): contiguous in Opcode.
             case >= Opcode.StructNew and <= Opcode.I31GetU:
                 return GcInstructions.Execute(ref ins, inst, sp);

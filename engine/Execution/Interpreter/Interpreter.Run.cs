@@ -162,6 +162,38 @@ internal sealed unsafe partial class Interpreter
                         fp[ins.A] = sp[-2];
                         fp[ins.A + 1] = sp[-1];
                         break;
+                    case Op.LocalGetGet:
+                        sp[0] = fp[ins.A];
+                        sp[1] = fp[(int)ins.B];
+                        sp += 2;
+                        break;
+                    case Op.LocalSetGet:
+                        fp[ins.A] = sp[-1];
+                        sp[-1] = fp[(int)ins.B];
+                        break;
+                    case Op.LocalGetI32AddImm:
+                        (sp++)->I32 = fp[ins.A].I32 + (int)ins.B;
+                        break;
+                    case Op.I32AddImm: sp[-1].I32 += (int)ins.B; break;
+                    case Op.I32SubImm: sp[-1].I32 -= (int)ins.B; break;
+                    case Op.I32MulImm: sp[-1].I32 *= (int)ins.B; break;
+                    case Op.I32AndImm: sp[-1].I32 &= (int)ins.B; break;
+                    case Op.I32OrImm: sp[-1].I32 |= (int)ins.B; break;
+                    case Op.I32XorImm: sp[-1].I32 ^= (int)ins.B; break;
+                    case Op.I32ShlImm: sp[-1].I32 = I32.Shl(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32ShrSImm: sp[-1].I32 = I32.ShrS(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32ShrUImm: sp[-1].I32 = I32.ShrU(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32RotlImm: sp[-1].I32 = I32.Rotl(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32EqImm: sp[-1].I32 = I32.Eq(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32NeImm: sp[-1].I32 = I32.Ne(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32LtSImm: sp[-1].I32 = I32.LtS(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32LtUImm: sp[-1].I32 = I32.LtU(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32GtSImm: sp[-1].I32 = I32.GtS(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32GtUImm: sp[-1].I32 = I32.GtU(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32LeSImm: sp[-1].I32 = I32.LeS(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32LeUImm: sp[-1].I32 = I32.LeU(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32GeSImm: sp[-1].I32 = I32.GeS(sp[-1].I32, (int)ins.B); break;
+                    case Op.I32GeUImm: sp[-1].I32 = I32.GeU(sp[-1].I32, (int)ins.B); break;
                     case Op.GlobalGet:
                         *sp++ = globals[ins.A].Low;
                         break;

@@ -58,6 +58,35 @@ public class ControlTests
         Assert.Equal(Value.I32(0), Instantiate(module).Invoke("f", Value.I32(5))[0]);
     }
 
+    [Theory]
+    [InlineData(1, 15)]
+    [InlineData(0, 25)]
+    public void A_constant_before_a_branch_target_is_not_folded_into_the_instruction_after_it(int take, int expected)
+    {
+        // x (block (result i32) (i32.const 10) (br_if 0 (local.get 1)) drop (i32.const 20)) i32.add:
+        // the add after the block's end must see 10 when the branch is taken, 20 when not.
+        var module = Module([Type([I32T, I32T], [I32T])], [("f", 0, [], [
+            LocalGet(0), Block(BlockType.Of(I32T)),
+            I32(10), LocalGet(1), BrIf(0), Op(Opcode.Drop), I32(20), End,
+            Op(Opcode.I32Add)])]);
+        Assert.Equal(Value.I32(expected), Instantiate(module).Invoke("f", Value.I32(5), Value.I32(take))[0]);
+    }
+
+    [Fact]
+    public void Fused_local_and_constant_forms_compute_what_the_separate_instructions_do()
+    {
+        // (local.set 1 (local.get 0)) (local.get 1) (local.get 0) i32.sub (local.get 0) (i32.const 3) i32.add i32.add
+        //   = (x - x) + (x + 3); then (i32.const 31) i32.shl and (i32.const -1) i32.lt_u
+        var module = Module([I32ToI32], [("f", 0, [I32T], [
+            LocalGet(0), LocalSet(1), LocalGet(1), LocalGet(0), Op(Opcode.I32Sub),
+            LocalGet(0), I32(3), Op(Opcode.I32Add), Op(Opcode.I32Add),
+            I32(31), Op(Opcode.I32Shl), I32(-1), Op(Opcode.I32LtU)])]);
+        int x = 4;
+        int shifted = (x + 3) << 31;
+        int expected = (uint)shifted < uint.MaxValue ? 1 : 0;
+        Assert.Equal(Value.I32(expected), Instantiate(module).Invoke("f", Value.I32(x))[0]);
+    }
+
     [Fact]
     public void Unreachable_traps_with_the_spec_message()
     {

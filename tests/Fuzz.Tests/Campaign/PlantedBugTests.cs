@@ -76,7 +76,7 @@ public sealed class PlantedBugTests(PlantedCampaign run)
     [Fact]
     public void The_divergence_folder_has_the_module_the_reproducer_and_both_reports()
     {
-        foreach (var file in (string[])["case.wasm", "repro.wast", "report.yaml", "report.md"])
+        foreach (var file in (string[])["case.wasm", "case.wat", "repro.wast", "report.yaml", "report.md"])
             Assert.True(File.Exists(Path.Combine(run.Folder, file)), $"{file} is missing in {run.Folder}");
         Assert.Equal(File.ReadAllBytes(Path.Combine(run.Folder, "case.wasm")),
             Engine.Binary.Encoder.Encode(Fuzz.Generator.GeneratedModules.Generated(run.Settings.Seed, run.Result.Divergences[0].FirstCase, run.Settings.Generator)));
