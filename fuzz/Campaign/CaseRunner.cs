@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WasmConform.Engine.Binary;
 using WasmConform.Engine.Embedding;
+using WasmConform.Engine.Syntax;
 using WasmConform.Fuzz.Generator;
 using WasmConform.Fuzz.Oracle;
 
@@ -21,9 +22,11 @@ namespace WasmConform.Fuzz.Campaign;
 public sealed class CaseRunner(IReadOnlyList<EngineHost> hosts, ulong seed, GeneratorConfig config)
 {
     /// <summary>Runs case <paramref name="index"/>.</summary>
-    public CaseResult Run(long index)
+    public CaseResult Run(long index) => Run(index, GeneratedModules.Generated(seed, index, config));
+
+    /// <summary>Runs <paramref name="module"/> as case <paramref name="index"/> (whose seed and index give the call arguments).</summary>
+    public CaseResult Run(long index, Module module)
     {
-        var module = GeneratedModules.Generated(seed, index, config);
         var binary = Encoder.Encode(module);
         var calls = CallPlan.Of(module, seed, index);
         var steps = CallPlan.Steps(calls);
