@@ -49,6 +49,13 @@ public enum Features : uint
     WideArithmetic = 1 << 18,
     /// <summary>Custom descriptors and exact types (proposal).</summary>
     CustomDescriptors = 1 << 19,
+    /// <summary>
+    /// Branch hinting: validation also checks the <c>metadata.code.branch_hint</c> custom section
+    /// (hints on <c>if</c> and <c>br_if</c> only, in increasing order), as the spec interpreter does
+    /// with that section's handler on. Without it the section is still decoded but, like every
+    /// custom section (custom sections appendix), never makes a module invalid.
+    /// </summary>
+    BranchHinting = 1 << 20,
 }
 
 /// <summary>The standard feature sets.</summary>
@@ -67,5 +74,5 @@ public static class FeatureSets
 
     /// <summary>Everything this project knows, proposals included.</summary>
     public const Features All = Wasm3 | Features.LegacyExceptions | Features.Threads | Features.CustomPageSizes
-        | Features.WideArithmetic | Features.CustomDescriptors;
+        | Features.WideArithmetic | Features.CustomDescriptors | Features.BranchHinting;
 }

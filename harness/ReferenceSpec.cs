@@ -13,7 +13,9 @@ public static class ReferenceSpec
 
     /// <summary>
     /// The features a file is run with: WebAssembly 3.0 for <c>core/</c>; plus legacy exception
-    /// handling for <c>legacy/</c>; plus the proposal for <c>proposals/&lt;name&gt;/</c>. The
+    /// handling for <c>legacy/</c>; plus the proposal for <c>proposals/&lt;name&gt;/</c>; plus the
+    /// checks of the branch hint section for <c>custom/</c> (which the spec interpreter runs with
+    /// the handlers of every custom section it knows). The
     /// threads files are the exception: they are written against WebAssembly 1.0 (they expect
     /// "multiple tables", "multiple memories" and 1.0's memory-size wording), so they run with
     /// 1.0 plus threads.
@@ -28,6 +30,7 @@ public static class ReferenceSpec
             ["proposals", "custom-page-sizes", ..] => Features.CustomPageSizes,
             ["proposals", "wide-arithmetic", ..] => Features.WideArithmetic,
             ["proposals", "custom-descriptors", ..] => Features.CustomDescriptors,
+            ["custom", ..] => Features.BranchHinting,
             _ => Features.None,
         };
         return FeatureSets.Wasm3 | extra;
@@ -36,8 +39,9 @@ public static class ReferenceSpec
     /// <summary>
     /// The feature a file is about, which an engine must have to run any of it: the feature folder of
     /// <c>core/&lt;feature&gt;/</c> (<c>simd</c>, <c>gc</c>, <c>memory64</c>, …), legacy exceptions for
-    /// <c>legacy/</c>, the proposal for <c>proposals/&lt;name&gt;/</c>; <see cref="Features.None"/> for
-    /// the files directly in <c>core/</c> (whose modules each say what they need).
+    /// <c>legacy/</c>, the proposal for <c>proposals/&lt;name&gt;/</c>, branch hinting for
+    /// <c>custom/metadata.code.branch_hint/</c>; <see cref="Features.None"/> for the files directly in
+    /// <c>core/</c> (whose modules each say what they need) and the other <c>custom/</c> files.
     /// </summary>
     public static Features RequiredBy(SuiteFile file) => file.RelativePath.Split('/') switch
     {
@@ -48,6 +52,8 @@ public static class ReferenceSpec
         ["core", "multi-memory", _, ..] => Features.MultiMemory,
         ["core", "relaxed-simd", _, ..] => Features.RelaxedSimd,
         ["core", "simd", _, ..] => Features.Simd,
+        ["custom", "metadata.code.branch_hint", _, ..] => Features.BranchHinting,
+        ["custom", ..] => Features.None,
         _ => FeaturesFor(file) & ~FeatureSets.Wasm3,
     };
 

@@ -51,6 +51,8 @@ public static partial class Decoder
         public readonly Features Features = features;
         public readonly List<Instruction> Instructions = new(256);
         public readonly List<Frame> Frames = new(16);
+        /// <summary>When set, <see cref="ReadExpr"/> adds the reader's position at each instruction (the final <c>end</c> included).</summary>
+        public List<int>? Positions;
         /// <summary>Whether a function body so far names a data segment (§5.5.13: the data count section is then required).</summary>
         public bool UsesDataIndex;
     }
@@ -66,6 +68,7 @@ public static partial class Decoder
         while (true)
         {
             int pos = r.Position;
+            cx.Positions?.Add(pos);
             byte b = r.ReadByte();
             switch (b)
             {

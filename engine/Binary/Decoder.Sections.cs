@@ -155,8 +155,11 @@ public static partial class Decoder
             return new DataSegment(r.ReadBytes(n).ToArray(), mode);
         });
 
-    /// <summary>§5.5.13 code section: per function a size, the locals, and the body.</summary>
-    private static (EquatableArray<ValType> Locals, EquatableArray<Instruction> Body)[] ReadCodeSection(ref WasmReader r, Context cx) =>
+    /// <summary>
+    /// §5.5.13 code section: per function a size, the locals, and the body; with the offset in the
+    /// module where each function's code starts (after its size, where branch hint offsets count from).
+    /// </summary>
+    private static (EquatableArray<ValType> Locals, EquatableArray<Instruction> Body, int Start)[] ReadCodeSection(ref WasmReader r, Context cx) =>
         ReadVector(ref r, cx, static (ref WasmReader r, Context cx) =>
         {
             int size = r.ReadLength();
@@ -164,7 +167,7 @@ public static partial class Decoder
             var locals = ReadLocals(ref r);
             var body = ReadExpr(ref r, cx);
             if (r.Position != start + size) throw new MalformedException("section size mismatch", start);
-            return (locals, body);
+            return (locals, body, start);
         });
 
     /// <summary>

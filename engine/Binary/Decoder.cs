@@ -44,7 +44,10 @@ public static partial class Decoder
     /// <summary>Decodes a binary module.</summary>
     /// <param name="bytes">The whole module, starting with the magic <c>\0asm</c>.</param>
     /// <param name="features">The features to accept; WebAssembly 3.0 with legacy exception handling by default.</param>
-    /// <returns>The module; <see cref="Module.Names"/> is set when a well-formed <c>name</c> section is present.</returns>
+    /// <returns>
+    /// The module; <see cref="Module.Names"/> is set when a well-formed <c>name</c> section is present,
+    /// <see cref="Module.BranchHints"/> when a well-formed <c>metadata.code.branch_hint</c> section is.
+    /// </returns>
     /// <exception cref="MalformedException">The bytes are not a well-formed module; the message is the spec interpreter's, the offset where it failed.</exception>
     public static Module Decode(ReadOnlySpan<byte> bytes, Features features = FeatureSets.Wasm3 | Features.LegacyExceptions)
     {
@@ -54,7 +57,10 @@ public static partial class Decoder
         var cx = new Context(features);
         var sections = new Sections();
         ReadSections(ref r, cx, sections);
-        return Assemble(sections, r.Length);
+        var module = Assemble(sections, r.Length);
+        return module.Customs.Any(c => c.Name == BranchHintSection.Name)
+            ? module with { BranchHints = ReadBranchHints(bytes, features, module, sections.Codes) }
+            : module;
     }
 
     /// <summary>What the sections held, before the cross-section checks.</summary>
@@ -71,7 +77,7 @@ public static partial class Decoder
         public uint? Start;
         public ElementSegment[] Elements = [];
         public uint? DataCount;
-        public (EquatableArray<ValType> Locals, EquatableArray<Instruction> Body)[] Codes = [];
+        public (EquatableArray<ValType> Locals, EquatableArray<Instruction> Body, int Start)[] Codes = [];
         public bool BodiesUseDataIndex;
         public DataSegment[] Datas = [];
         public readonly List<CustomSection> Customs = [];

@@ -5,10 +5,18 @@ namespace WasmConform.Engine.Binary;
 // §5.4 Instructions: the opcode from OpcodeTable, then the immediates its ImmediateKind names.
 public static partial class Encoder
 {
-    /// <summary>Writes a flat instruction sequence and the final <c>end</c>.</summary>
-    private static void WriteExpr(WasmWriter w, EquatableArray<Instruction> instrs)
+    /// <summary>
+    /// Writes a flat instruction sequence and the final <c>end</c>; when <paramref name="positions"/>
+    /// is given, adds the writer's length before each instruction, the final <c>end</c> included.
+    /// </summary>
+    private static void WriteExpr(WasmWriter w, EquatableArray<Instruction> instrs, List<int>? positions = null)
     {
-        foreach (var instr in instrs) WriteInstruction(w, instr);
+        foreach (var instr in instrs)
+        {
+            positions?.Add(w.Length);
+            WriteInstruction(w, instr);
+        }
+        positions?.Add(w.Length);
         w.WriteByte(0x0B);
     }
 

@@ -12,8 +12,11 @@ namespace WasmConform.Engine.Binary;
 /// <c>Decoder.Decode(Encode(m))</c> equals <c>m</c> for every module the decoder produces, and
 /// for hand-built modules with these exceptions: custom sections come out grouped by
 /// <see cref="CustomSection.After"/> (in list order within a place); the tag of a
-/// <c>catch_all</c> clause is not encoded; and when <see cref="Module.Names"/> is set but no
-/// custom section is named <c>name</c>, one is synthesised from it after the last section.
+/// <c>catch_all</c> clause is not encoded; when <see cref="Module.Names"/> is set but no
+/// custom section is named <c>name</c>, one is synthesised from it after the last section; and
+/// when <see cref="Module.BranchHints"/> has entries but no custom section is named
+/// <c>metadata.code.branch_hint</c>, one is synthesised from them just before the code section,
+/// with each hint's offset where this encoder lays out its instruction.
 /// </para>
 /// <para>
 /// The data count section is written when <see cref="Module.DataCount"/> is set, and also when
@@ -23,7 +26,8 @@ namespace WasmConform.Engine.Binary;
 /// Invalid modules are encoded as they are (so the fuzzer can produce them); only what the
 /// binary format cannot express (an alignment exponent of 64 or more, a shuffle without 16
 /// lanes, an instruction record that does not match its opcode's immediates, the validator's
-/// bottom types) throws <see cref="ArgumentException"/>.
+/// bottom types, a branch hint on a function or instruction the module does not have) throws
+/// <see cref="ArgumentException"/>.
 /// </para>
 /// </remarks>
 public static partial class Encoder
@@ -44,7 +48,9 @@ public static partial class Encoder
         w.WriteWord32(0x6D736100);
         w.WriteWord32(1);
         var customs = module.Customs;
-        if (module.Names is { } names && !HasNameSection(customs))
+        if (!module.BranchHints.IsEmpty && !HasSection(customs, BranchHintSection.Name))
+            customs = [.. customs, new CustomSection(BranchHintSection.Name, BranchHintSection.Encode(module, InstructionOffsets), LastSectionBeforeCode(module))];
+        if (module.Names is { } names && !HasSection(customs, "name"))
             customs = [.. customs, new CustomSection("name", NameSectionEncoder.Encode(names), LastSection(module))];
         WriteCustoms(w, customs, SectionId.Custom);
         foreach (var id in Order)
@@ -67,10 +73,27 @@ public static partial class Encoder
         return last;
     }
 
-    private static bool HasNameSection(EquatableArray<CustomSection> customs)
+    /// <summary>
+    /// The last section written before the code section, where a synthesised branch hint section
+    /// goes (the branch-hinting proposal: before the code section): one with entries, or an empty
+    /// one that a custom section placed after it brings out.
+    /// </summary>
+    private static SectionId LastSectionBeforeCode(Module m)
+    {
+        var last = SectionId.Custom;
+        foreach (var id in Order)
+        {
+            if (id == SectionId.Code) break;
+            int count = SectionCount(m, id);
+            if (count > 0 || (count == 0 && HasCustomsAfter(m.Customs, id))) last = id;
+        }
+        return last;
+    }
+
+    private static bool HasSection(EquatableArray<CustomSection> customs, string name)
     {
         foreach (var c in customs)
-            if (c.Name == "name") return true;
+            if (c.Name == name) return true;
         return false;
     }
 
@@ -201,6 +224,25 @@ public static partial class Encoder
     private static void WriteCode(WasmWriter w, Function function)
     {
         int mark = w.BeginSized();
+        WriteFunctionCode(w, function, null);
+        w.EndSized(mark);
+    }
+
+    /// <summary>
+    /// The offset of each instruction of <paramref name="function"/>'s body (the final <c>end</c>
+    /// last) from the start of its code after the size, as <see cref="Encode"/> lays it out.
+    /// </summary>
+    private static int[] InstructionOffsets(Function function)
+    {
+        var w = new WasmWriter();
+        var positions = new List<int>(function.Body.Count + 1);
+        WriteFunctionCode(w, function, positions);
+        return positions.ToArray();
+    }
+
+    /// <summary>The code of a function after its size: the locals as run-length groups, the instructions and <c>end</c>.</summary>
+    private static void WriteFunctionCode(WasmWriter w, Function function, List<int>? positions)
+    {
         var locals = function.Locals.AsSpan();
         int groups = 0;
         for (int i = 0; i < locals.Length; i++)
@@ -214,7 +256,6 @@ public static partial class Encoder
             WriteValType(w, locals[i]);
             i = j;
         }
-        WriteExpr(w, function.Body);
-        w.EndSized(mark);
+        WriteExpr(w, function.Body, positions);
     }
 }

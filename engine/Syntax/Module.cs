@@ -107,6 +107,11 @@ public sealed record Module
     public EquatableArray<CustomSection> Customs { get; init; }
     /// <summary>The decoded <c>name</c> section, when present and well-formed.</summary>
     public NameSection? Names { get; init; }
+    /// <summary>
+    /// The branch hints (the <c>metadata.code.branch_hint</c> section, decoded when present and
+    /// well-formed), by increasing function index; empty when there are none.
+    /// </summary>
+    public EquatableArray<FunctionBranchHints> BranchHints { get; init; }
 
     /// <summary>The empty module.</summary>
     public static readonly Module Empty = new();

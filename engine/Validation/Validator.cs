@@ -5,7 +5,8 @@ namespace WasmConform.Engine.Validation;
 /// <summary>
 /// Module validation (§3.5), in the order and with the messages of the spec's reference
 /// interpreter: types, imports, tags, functions, memories, tables, globals, data and element
-/// segments, function bodies, start function, exports.
+/// segments, function bodies, start function, exports; then, with <see cref="Features.BranchHinting"/>,
+/// the branch hints (<see cref="BranchHintRules"/>).
 /// </summary>
 public static class Validator
 {
@@ -55,6 +56,7 @@ public static class Validator
 
         CheckStart(c);
         var exports = Exports.Check(c);
+        if (c.Has(Features.BranchHinting)) BranchHintRules.Check(c);
         return new ValidatedModule(c, imports, exports, bodies);
     }
 

@@ -23,13 +23,14 @@ internal sealed partial class ModuleParser
         }
         else
         {
-            _m.Functions.Add(FunctionDefinition());
+            _m.Functions.Add(FunctionDefinition(out int[] starts));
+            _bodies.Add(new BranchHintAnnotation.FunctionBody(f.Index, f.Position, f.End, starts));
             _m.Defined("function", open);
         }
         R.Expect(TokenKind.RParen);
     }
 
-    private Function FunctionDefinition()
+    private Function FunctionDefinition(out int[] starts)
     {
         var locals = new IndexSpace("local");
         var use = TypeUse.Parse(c, types, namedParams: true, paramNames: locals);
@@ -54,7 +55,8 @@ internal sealed partial class ModuleParser
             }
             R.Expect(TokenKind.RParen);
         }
-        return new Function(type, localTypes.ToArray(), instrs.Body(locals));
+        var body = instrs.Body(locals, out starts);
+        return new Function(type, localTypes.ToArray(), body);
     }
 
     // Custom descriptors: an imported function's type use may be (exact typeuse).

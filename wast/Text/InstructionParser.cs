@@ -18,17 +18,25 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     private int _depth;
 
     private readonly List<Instruction> _out = [];
+    // Per entry of _out: the index of the token where the instruction starts (its keyword, or the
+    // "(" of its folded form); −1 for else, end and the legacy handlers, which are no instructions.
+    private readonly List<int> _starts = [];
     private readonly List<string?> _labels = [];
     private IndexSpace _locals = new("local");
 
     private TokenReader R => c.R;
 
-    /// <summary>A function body up to the closing parenthesis of the function (not consumed).</summary>
-    public EquatableArray<Instruction> Body(IndexSpace locals)
+    /// <summary>
+    /// A function body up to the closing parenthesis of the function (not consumed), and for each of
+    /// its instructions the index of the token where it starts (−1 for <c>else</c>, <c>end</c> and the
+    /// legacy handlers): a folded instruction starts at its "(", before its folded operands.
+    /// </summary>
+    public EquatableArray<Instruction> Body(IndexSpace locals, out int[] starts)
     {
         Reset(locals);
         _labels.Add(null);
         Instrs();
+        starts = _starts.ToArray();
         return _out.ToArray();
     }
 
@@ -52,6 +60,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     {
         _depth = 0;
         _out.Clear();
+        _starts.Clear();
         _labels.Clear();
         _locals = locals;
     }
@@ -75,6 +84,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
 
     private void Flat()
     {
+        int start = R.Position;
         var t = R.Advance();
         var op = t.Ops[0];
         if (op is Opcode.Block or Opcode.Loop or Opcode.If or Opcode.TryTable or Opcode.Try) Enter(t);
@@ -83,7 +93,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             case Opcode.Block or Opcode.Loop:
             {
                 string? label = LabelDef();
-                _out.Add(new BlockInstruction(op, BlockType()));
+                Add(new BlockInstruction(op, BlockType()), start);
                 Push(label);
                 Instrs();
                 CloseFlat(label);
@@ -92,7 +102,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             case Opcode.If:
             {
                 string? label = LabelDef();
-                _out.Add(new BlockInstruction(op, BlockType()));
+                Add(new BlockInstruction(op, BlockType()), start);
                 Push(label);
                 Instrs();
                 if (R.Accept(Kw.Else))
@@ -107,17 +117,17 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             {
                 string? label = LabelDef();
                 var bt = BlockType();
-                _out.Add(new TryTableInstruction(bt, Catches()));
+                Add(new TryTableInstruction(bt, Catches()), start);
                 Push(label);
                 Instrs();
                 CloseFlat(label);
                 break;
             }
             case Opcode.Try:
-                FlatTry();
+                FlatTry(start);
                 break;
             default:
-                _out.Add(Immediates(op, t));
+                Add(Immediates(op, t), start);
                 break;
         }
     }
@@ -129,7 +139,13 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         EndLabel(label);
         Pop();
         _depth--;
-        _out.Add(Plain[(int)Opcode.End]);
+        Add(Plain[(int)Opcode.End]);
+    }
+
+    private void Add(Instruction instr, int start = -1)
+    {
+        _out.Add(instr);
+        _starts.Add(start);
     }
 
     private void Enter(in Token at)
@@ -138,23 +154,23 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     }
 
     // Legacy exception handling: try bt instr* (catch x instr*)* (catch_all instr*)? end | … delegate l.
-    private void FlatTry()
+    private void FlatTry(int start)
     {
         string? label = LabelDef();
-        _out.Add(new BlockInstruction(Opcode.Try, BlockType()));
+        Add(new BlockInstruction(Opcode.Try, BlockType()), start);
         Push(label);
         Instrs();
         bool handlers = false;
         while (R.At(Kw.Catch))
         {
             R.Advance();
-            _out.Add(new IndexInstruction(Opcode.Catch, c.Index(c.Tags)));
+            Add(new IndexInstruction(Opcode.Catch, c.Index(c.Tags)));
             Instrs();
             handlers = true;
         }
         if (R.Accept(Kw.CatchAll))
         {
-            _out.Add(Plain[(int)Opcode.CatchAll]);
+            Add(Plain[(int)Opcode.CatchAll]);
             Instrs();
         }
         else if (!handlers && R.Current.Kind == TokenKind.Keyword && R.Current.Ops is [Opcode.Delegate])
@@ -162,7 +178,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             R.Advance();
             Pop();
             _depth--;
-            _out.Add(new IndexInstruction(Opcode.Delegate, Label()));
+            Add(new IndexInstruction(Opcode.Delegate, Label()));
             return;
         }
         CloseFlat(label);
@@ -171,14 +187,19 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     private void ElseBranch()
     {
         int at = _out.Count;
-        _out.Add(Plain[(int)Opcode.Else]);
+        Add(Plain[(int)Opcode.Else]);
         Instrs();
-        if (_out.Count == at + 1) _out.RemoveAt(at);
+        if (_out.Count == at + 1)
+        {
+            _out.RemoveAt(at);
+            _starts.RemoveAt(at);
+        }
     }
 
     // ( instr ) — §6.5.9 folded instructions.
     private void Folded()
     {
+        int start = R.Position;
         R.Expect(TokenKind.LParen);
         var t = R.Current;
         if (!IsInstruction(t)) throw R.Unexpected();
@@ -190,34 +211,34 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             case Opcode.Block or Opcode.Loop:
             {
                 string? label = LabelDef();
-                _out.Add(new BlockInstruction(op, BlockType()));
+                Add(new BlockInstruction(op, BlockType()), start);
                 Push(label);
                 Instrs();
                 CloseFolded();
                 break;
             }
             case Opcode.If:
-                FoldedIf();
+                FoldedIf(start);
                 break;
             case Opcode.TryTable:
             {
                 string? label = LabelDef();
                 var bt = BlockType();
-                _out.Add(new TryTableInstruction(bt, Catches()));
+                Add(new TryTableInstruction(bt, Catches()), start);
                 Push(label);
                 Instrs();
                 CloseFolded();
                 break;
             }
             case Opcode.Try:
-                FoldedTry();
+                FoldedTry(start);
                 break;
             default:
             {
                 var instr = Immediates(op, t);
                 while (R.At(TokenKind.LParen)) Folded();
                 R.Expect(TokenKind.RParen);
-                _out.Add(instr);
+                Add(instr, start);
                 break;
             }
         }
@@ -228,17 +249,17 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     {
         Pop();
         R.Expect(TokenKind.RParen);
-        _out.Add(Plain[(int)Opcode.End]);
+        Add(Plain[(int)Opcode.End]);
     }
 
     // (if label bt foldedinstr* (then instr*) (else instr*)?): the condition is outside the label's scope.
-    private void FoldedIf()
+    private void FoldedIf(int start)
     {
         string? label = LabelDef();
         var bt = BlockType();
         while (R.At(TokenKind.LParen) && !R.AtField(Kw.Then)) Folded();
         R.ExpectField(Kw.Then);
-        _out.Add(new BlockInstruction(Opcode.If, bt));
+        Add(new BlockInstruction(Opcode.If, bt), start);
         Push(label);
         Instrs();
         R.Expect(TokenKind.RParen);
@@ -253,12 +274,12 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
     }
 
     // Legacy: (try label bt (do instr*) (catch x instr*)* (catch_all instr*)?) | (try label bt (do instr*) (delegate l)).
-    private void FoldedTry()
+    private void FoldedTry(int start)
     {
         string? label = LabelDef();
         var bt = BlockType();
         R.ExpectField(Kw.Do);
-        _out.Add(new BlockInstruction(Opcode.Try, bt));
+        Add(new BlockInstruction(Opcode.Try, bt), start);
         Push(label);
         Instrs();
         R.Expect(TokenKind.RParen);
@@ -267,7 +288,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         {
             R.Advance();
             R.Advance();
-            _out.Add(new IndexInstruction(Opcode.Catch, c.Index(c.Tags)));
+            Add(new IndexInstruction(Opcode.Catch, c.Index(c.Tags)));
             Instrs();
             R.Expect(TokenKind.RParen);
             handlers = true;
@@ -276,7 +297,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
         {
             R.Advance();
             R.Advance();
-            _out.Add(Plain[(int)Opcode.CatchAll]);
+            Add(Plain[(int)Opcode.CatchAll]);
             Instrs();
             R.Expect(TokenKind.RParen);
         }
@@ -285,7 +306,7 @@ internal sealed partial class InstructionParser(ModuleContext c, TypeParser type
             R.Advance();
             R.Advance();
             Pop();
-            _out.Add(new IndexInstruction(Opcode.Delegate, Label()));
+            Add(new IndexInstruction(Opcode.Delegate, Label()));
             R.Expect(TokenKind.RParen);
             R.Expect(TokenKind.RParen);
             return;

@@ -18,6 +18,7 @@ internal sealed partial class ModuleParser
     private int _first;
     private int _end;
     private readonly HashSet<int> _importedFuncFields = [];
+    private readonly List<BranchHintAnnotation.FunctionBody> _bodies = [];
 
     private ModuleParser(TokenReader reader)
     {
@@ -53,13 +54,23 @@ internal sealed partial class ModuleParser
 
     /// <summary>
     /// The module; throws the first error that was not a syntax error, if any, then the first
-    /// error of a <c>@custom</c> annotation in the module.
+    /// error of a <c>@custom</c>, a <c>@metadata.code.branch_hint</c> or a <c>@name</c> annotation
+    /// in the module (the order in which the spec interpreter runs its annotation handlers).
     /// </summary>
     public Module Finish()
     {
         _m.CheckOrder(c);
         c.ThrowDeferred();
-        return _m.Build(c.RecTypes) with { Customs = Customs(), Names = Names() };
+        return _m.Build(c.RecTypes) with { Customs = Customs(), BranchHints = BranchHints(), Names = Names() };
+    }
+
+    // @metadata.code.branch_hint annotations between the module's first and last token.
+    private EquatableArray<FunctionBranchHints> BranchHints()
+    {
+        var hints = R.Tokens.Annotations
+            .Where(a => a.Name == BranchHintAnnotation.Id && a.TokenIndex >= _first && a.TokenIndex <= _end)
+            .ToList();
+        return hints.Count == 0 ? default : BranchHintAnnotation.Collect(R.Tokens, hints, _bodies);
     }
 
     // @name annotations between the module's first and last token, located among the fields.

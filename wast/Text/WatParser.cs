@@ -12,8 +12,10 @@ namespace WasmConform.Wast.Text;
 /// <remarks>
 /// Throws <see cref="ParseException"/> with the spec interpreter's message for malformed text.
 /// The result is what the spec interpreter's parser produces: a table without an initialiser has
-/// <see cref="Table.Init"/> null, an empty <c>else</c> branch is dropped, and the data count,
-/// custom sections and name section are left empty.
+/// <see cref="Table.Init"/> null, an empty <c>else</c> branch is dropped, the data count is left
+/// empty, and the annotations the spec interpreter knows give <see cref="Module.Customs"/>
+/// (<c>@custom</c>), <see cref="Module.BranchHints"/> (<c>@metadata.code.branch_hint</c>) and
+/// <see cref="Module.Names"/> (<c>@name</c>).
 /// </remarks>
 public static class WatParser
 {
