@@ -13,7 +13,8 @@ namespace WasmConform.Fuzz.Generator;
 /// by one; every place a function index stands (calls, <c>ref.func</c> in code and constant
 /// expressions, exports, the start function, the name section) is renumbered. The new type
 /// and global come last and move nothing. A <c>name</c> custom section is dropped in favour of
-/// the renumbered <see cref="Module.Names"/>, which the encoder writes back.
+/// the renumbered <see cref="Module.Names"/>, which the encoder writes back; branch hints (their
+/// section and <see cref="Module.BranchHints"/>) are dropped, since the checks move the instructions they name.
 /// </remarks>
 public static class FuelInstrumentation
 {
@@ -49,8 +50,9 @@ public static class FuelInstrumentation
                 Init = e.Init.Select(RenumberCode).ToEquatableArray(),
                 Mode = e.Mode with { Offset = RenumberCode(e.Mode.Offset) },
             }).ToEquatableArray(),
-            Customs = module.Customs.Where(c => c.Name != "name").ToEquatableArray(),
+            Customs = module.Customs.Where(c => c.Name is not ("name" or "metadata.code.branch_hint")).ToEquatableArray(),
             Names = module.Names is { } names ? RenumberNames(names, Shift) : null,
+            BranchHints = default,
         };
     }
 

@@ -107,6 +107,22 @@ public sealed class SeedTests
         Assert.Equal(3u, instrumented.Start);
     }
 
+    [Fact]
+    public void Instrumentation_drops_branch_hints_whose_instructions_it_moves()
+    {
+        var module = new Module
+        {
+            Types = [RecType.Single(SubType.Plain(new FuncType([ValType.I32], [])))],
+            Functions = [new Function(0, [], [new IndexInstruction(Opcode.LocalGet, 0), new BlockInstruction(Opcode.If, BlockType.Empty), new Instruction(Opcode.End)])],
+            BranchHints = [new FunctionBranchHints(0, [new BranchHint(1, BranchHintKind.Likely)])],
+        };
+        var hinted = Decoder.Decode(Encoder.Encode(module));
+        var instrumented = FuelInstrumentation.Apply(hinted, 5);
+        Assert.True(instrumented.BranchHints.IsEmpty);
+        Assert.DoesNotContain(instrumented.Customs, c => c.Name == "metadata.code.branch_hint");
+        Validator.Validate(Decoder.Decode(Encoder.Encode(instrumented)), FeatureSets.All);
+    }
+
     private static ModuleInstance Instantiate(Module module) =>
         new HostImports().DefineIn(new Linker()).Instantiate(new Store(), CompiledModule.FromModule(module));
 }

@@ -132,20 +132,39 @@ public class RoundTripTests
     /// <summary>
     /// The module without what the text parser does not rebuild: the data count section, the
     /// decoded name section (the name section is printed, and compared, as a custom section), and
-    /// an empty <c>else</c> (the parser drops an empty else branch, as the spec interpreter does).
+    /// an empty <c>else</c> (the parser drops an empty else branch, as the spec interpreter does; branch
+    /// hints after it move up by one), and the branch hint section the hints were decoded from (it
+    /// prints as annotations).
     /// </summary>
-    private static Module Comparable(Module module) => module with
+    private static Module Comparable(Module module)
     {
-        DataCount = null,
-        Names = null,
-        Functions = module.Functions.Select(f => f with { Body = WithoutEmptyElse(f.Body) }).ToArray(),
-    };
+        int imported = module.ImportsOf(ExternKind.Func).Count();
+        var kept = module.Functions.Select(f => KeptWithoutEmptyElse(f.Body)).ToArray();
+        return module with
+        {
+            DataCount = null,
+            Names = null,
+            Functions = module.Functions.Select((f, i) => f with { Body = kept[i].Select(k => f.Body[k]).ToArray() }).ToArray(),
+            BranchHints = module.BranchHints.Select(e => e with
+            {
+                Hints = e.Hints.Select(h => h with { Instruction = kept[(int)e.Function - imported].IndexOf(h.Instruction) }).ToArray(),
+            }).ToArray(),
+            Customs = module.BranchHints.IsEmpty ? module.Customs : WithoutFirst(module.Customs, "metadata.code.branch_hint"),
+        };
+    }
 
-    private static EquatableArray<Instruction> WithoutEmptyElse(EquatableArray<Instruction> body)
+    // The indices of the body's instructions that are not an empty else.
+    private static List<int> KeptWithoutEmptyElse(EquatableArray<Instruction> body)
     {
-        var kept = new List<Instruction>(body.Count);
+        var kept = new List<int>(body.Count);
         for (int i = 0; i < body.Count; i++)
-            if (!(body[i].Op == Opcode.Else && i + 1 < body.Count && body[i + 1].Op == Opcode.End)) kept.Add(body[i]);
-        return kept.ToArray();
+            if (!(body[i].Op == Opcode.Else && i + 1 < body.Count && body[i + 1].Op == Opcode.End)) kept.Add(i);
+        return kept;
+    }
+
+    private static EquatableArray<CustomSection> WithoutFirst(EquatableArray<CustomSection> customs, string name)
+    {
+        int first = Array.FindIndex(customs.ToArray(), c => c.Name == name);
+        return customs.Where((_, i) => i != first).ToArray();
     }
 }

@@ -7,16 +7,18 @@ internal static class BodyText
 {
     /// <summary>
     /// Writes a function body: folded when the style asks for it and the body is well nested
-    /// (and not too deep), else flat. <paramref name="returns"/> is the function's result count (−1 unknown).
+    /// (and not too deep), else flat. <paramref name="returns"/> is the function's result count (−1 unknown);
+    /// <paramref name="hints"/> are the annotations to write before instructions, by index in the body.
     /// </summary>
-    public static void Function(EquatableArray<Instruction> body, PrintContext ctx, IReadOnlyList<string?> locals, int returns, WatWriter w)
+    public static void Function(EquatableArray<Instruction> body, PrintContext ctx, IReadOnlyList<string?> locals, int returns,
+        IReadOnlyDictionary<int, string> hints, WatWriter w)
     {
         if (ctx.Style == WatStyle.Folded && BodyTree.Build(body) is { } nodes)
         {
-            new FoldedWriter(ctx, locals, w, labels: true).Statements(new Folder(ctx, returns).FoldBody(nodes));
+            new FoldedWriter(ctx, locals, w, labels: true, hints).Statements(new Folder(ctx, returns).FoldBody(nodes));
             return;
         }
-        FlatWriter.Write(body, ctx, locals, w);
+        FlatWriter.Write(body, ctx, locals, w, hints);
     }
 
     /// <summary>

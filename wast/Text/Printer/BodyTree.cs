@@ -5,15 +5,16 @@ namespace WasmConform.Wast.Text;
 /// <summary>A node of a structured instruction sequence: a plain instruction or a block with its body.</summary>
 internal abstract record BodyNode;
 
-/// <summary>An instruction that is not structured.</summary>
-internal sealed record PlainNode(Instruction Instr) : BodyNode;
+/// <summary>An instruction that is not structured, with its index in the flat body (−1 when it has none).</summary>
+internal sealed record PlainNode(Instruction Instr, int Index = -1) : BodyNode;
 
 /// <summary>
 /// A structured instruction (§2.4.8: <c>block</c>, <c>loop</c>, <c>if</c>, <c>try_table</c>, legacy <c>try</c>):
 /// the opening instruction, its body, the clauses that follow (<c>else</c>, or legacy
-/// <c>catch x</c>/<c>catch_all</c>), and the legacy <c>delegate l</c> that closes it instead of <c>end</c>.
+/// <c>catch x</c>/<c>catch_all</c>), the legacy <c>delegate l</c> that closes it instead of <c>end</c>,
+/// and the opener's index in the flat body.
 /// </summary>
-internal sealed record BlockNode(Instruction Opener, List<BodyNode> Body, List<BlockClause> Clauses, Instruction? Delegate) : BodyNode;
+internal sealed record BlockNode(Instruction Opener, List<BodyNode> Body, List<BlockClause> Clauses, Instruction? Delegate, int Index) : BodyNode;
 
 /// <summary>A clause of a structured instruction: its marker (<c>else</c>, <c>catch x</c>, <c>catch_all</c>) and body.</summary>
 internal sealed record BlockClause(Instruction Marker, List<BodyNode> Body);
@@ -35,22 +36,23 @@ internal static class BodyTree
     public static List<BodyNode>? Build(EquatableArray<Instruction> instrs)
     {
         var top = new List<BodyNode>();
-        var open = new Stack<(Instruction Opener, List<BodyNode> Body, List<BlockClause> Clauses, List<BodyNode> Outer)>();
+        var open = new Stack<(Instruction Opener, int Index, List<BodyNode> Body, List<BlockClause> Clauses, List<BodyNode> Outer)>();
         var current = top;
-        foreach (var instr in instrs)
+        for (int index = 0; index < instrs.Count; index++)
         {
+            var instr = instrs[index];
             var op = instr.Op;
             if (IsOpener(op))
             {
                 if (open.Count == MaxDepth) return null;
                 var body = new List<BodyNode>();
-                open.Push((instr, body, [], current));
+                open.Push((instr, index, body, [], current));
                 current = body;
                 continue;
             }
             if (op is not (Opcode.Else or Opcode.Catch or Opcode.CatchAll or Opcode.End or Opcode.Delegate))
             {
-                current.Add(new PlainNode(instr));
+                current.Add(new PlainNode(instr, index));
                 continue;
             }
             if (open.Count == 0 || !Fits(open.Peek().Opener.Op, open.Peek().Clauses, op)) return null;
@@ -61,8 +63,8 @@ internal static class BodyTree
                 current = clause.Body;
                 continue;
             }
-            var (opener, blockBody, clauses, outer) = open.Pop();
-            outer.Add(new BlockNode(opener, blockBody, clauses, op == Opcode.Delegate ? instr : null));
+            var (opener, openerIndex, blockBody, clauses, outer) = open.Pop();
+            outer.Add(new BlockNode(opener, blockBody, clauses, op == Opcode.Delegate ? instr : null, openerIndex));
             current = outer;
         }
         return open.Count == 0 ? top : null;

@@ -10,12 +10,17 @@ namespace WasmConform.Wast.Text;
 /// </summary>
 internal static class FlatWriter
 {
-    /// <summary>Writes <paramref name="instrs"/> at the writer's current indentation, and restores it.</summary>
-    public static void Write(EquatableArray<Instruction> instrs, PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w)
+    /// <summary>
+    /// Writes <paramref name="instrs"/> at the writer's current indentation, and restores it; an
+    /// instruction with an entry in <paramref name="hints"/> (by index) has that annotation before it.
+    /// </summary>
+    public static void Write(EquatableArray<Instruction> instrs, PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w,
+        IReadOnlyDictionary<int, string>? hints = null)
     {
         int depth = 0;
-        foreach (var instr in instrs)
+        for (int index = 0; index < instrs.Count; index++)
         {
+            var instr = instrs[index];
             switch (instr.Op)
             {
                 // delegate's label counts from outside the try it closes.
@@ -33,7 +38,8 @@ internal static class FlatWriter
                     w.Indent();
                     break;
                 default:
-                    w.Line(InstructionText.Format(instr, ctx, locals, depth));
+                    string hint = hints is not null && hints.TryGetValue(index, out var annotation) ? annotation + " " : "";
+                    w.Line(hint + InstructionText.Format(instr, ctx, locals, depth));
                     if (BodyTree.IsOpener(instr.Op))
                     {
                         depth++;

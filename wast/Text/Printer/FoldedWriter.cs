@@ -14,7 +14,9 @@ namespace WasmConform.Wast.Text;
 /// <param name="locals">Identifiers of the function's locals.</param>
 /// <param name="w">Where the lines go.</param>
 /// <param name="labels">True in a function body, false in a constant expression (no labels).</param>
-internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w, bool labels)
+/// <param name="hints">Annotations to write before the instructions of a function body, by index in the body.</param>
+internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> locals, WatWriter w, bool labels,
+    IReadOnlyDictionary<int, string>? hints = null)
 {
     // Number of the innermost label: 0 is the function's own, −1 when labels are not shown.
     private int _depth = labels ? 0 : -1;
@@ -49,8 +51,20 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
             Block(expr, block);
             return;
         }
-        w.Line("(" + Text(((PlainNode)expr.Node).Instr));
+        w.Line(Hint(expr.Node) + "(" + Text(((PlainNode)expr.Node).Instr));
         Nested(expr.Operands);
+    }
+
+    // The annotation that goes before the node's folded form (which starts the instruction), and a space; or nothing.
+    private string Hint(BodyNode node)
+    {
+        int index = node switch
+        {
+            PlainNode p => p.Index,
+            BlockNode b => b.Index,
+            _ => -1,
+        };
+        return hints is not null && hints.TryGetValue(index, out var annotation) ? annotation + " " : "";
     }
 
     // Writes the lines of a parenthesised group's contents one level deeper, then closes the group.
@@ -64,7 +78,7 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
 
     private void Block(Expr expr, BlockNode block)
     {
-        string header = "(" + Text(block.Opener);
+        string header = Hint(block) + "(" + Text(block.Opener);
         switch (block.Opener.Op)
         {
             case Opcode.If:
@@ -135,7 +149,7 @@ internal sealed class FoldedWriter(PrintContext ctx, IReadOnlyList<string?> loca
         {
             head = Text(((PlainNode)expr.Node).Instr);
         }
-        var text = new StringBuilder("(").Append(head);
+        var text = new StringBuilder(Hint(expr.Node)).Append('(').Append(head);
         foreach (var operand in expr.Operands)
         {
             if (text.Length >= budget) return null;

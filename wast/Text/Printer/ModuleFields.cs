@@ -101,7 +101,7 @@ internal static class ModuleFields
         {
             foreach (var local in locals) w.Line(local);
         }
-        BodyText.Function(function.Body, ctx, ids, type?.Results.Count ?? -1, w);
+        BodyText.Function(function.Body, ctx, ids, type?.Results.Count ?? -1, ctx.HintsOf(index), w);
         w.Dedent();
         w.Close();
     }

@@ -15,6 +15,8 @@ internal sealed class PrintContext
     private readonly uint[] _tagTypes;
     private readonly string?[] _funcIds;
     private readonly Dictionary<uint, IReadOnlyList<NameAssoc>> _localNames = [];
+    private readonly Dictionary<uint, Dictionary<int, string>> _hints = [];
+    private static readonly Dictionary<int, string> NoHints = [];
 
     public PrintContext(Module module, WatStyle style)
     {
@@ -28,6 +30,13 @@ internal sealed class PrintContext
         _funcIds = Identifiers.Assign(module.Names?.FunctionNames ?? [], _funcTypes.Length);
         foreach (var entry in module.Names?.LocalNames ?? [])
             _localNames.TryAdd(entry.Index, entry.Names);
+        foreach (var entry in module.BranchHints)
+        {
+            var byInstruction = new Dictionary<int, string>();
+            foreach (var hint in entry.Hints)
+                byInstruction.TryAdd(hint.Instruction, $"(@{BranchHintAnnotation.Id} \"\\{(byte)hint.Kind:x2}\")");
+            _hints.TryAdd(entry.Function, byInstruction);
+        }
     }
 
     /// <summary>The module being printed.</summary>
@@ -64,6 +73,12 @@ internal sealed class PrintContext
     /// <summary>Identifiers of the <paramref name="count"/> locals (parameters first) of function <paramref name="funcIndex"/>.</summary>
     public string?[] LocalIds(uint funcIndex, int count) =>
         Identifiers.Assign(_localNames.TryGetValue(funcIndex, out var names) ? names : [], count);
+
+    /// <summary>
+    /// The branch hint annotations of function <paramref name="funcIndex"/>'s body, by instruction index:
+    /// <c>(@metadata.code.branch_hint "\00")</c> or <c>"\01"</c>.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> HintsOf(uint funcIndex) => _hints.GetValueOrDefault(funcIndex) ?? NoHints;
 
     /// <summary>An index in decimal.</summary>
     public static string Index(uint index) => index.ToString(CultureInfo.InvariantCulture);

@@ -72,12 +72,20 @@ internal static class SegmentFields
 
     /// <summary>
     /// <c>(@custom "name" (after section) "bytes"*)</c> for every custom section, in order; a section
-    /// that precedes all others is placed <c>(before first)</c>.
+    /// that precedes all others is placed <c>(before first)</c>. When the module has branch hints, the
+    /// first <c>metadata.code.branch_hint</c> section (the one they were decoded from) is left out:
+    /// they print as annotations in the function bodies.
     /// </summary>
     public static void Customs(PrintContext ctx, WatWriter w)
     {
+        bool hintsPrinted = !ctx.Module.BranchHints.IsEmpty;
         foreach (var custom in ctx.Module.Customs)
         {
+            if (hintsPrinted && custom.Name == BranchHintAnnotation.Id)
+            {
+                hintsPrinted = false;
+                continue;
+            }
             string head = $"(@custom {ConstantText.Name(custom.Name)} {Placement(custom.After)}";
             List(w, head, ConstantText.Strings(custom.Content.ToArray()));
         }

@@ -29,7 +29,10 @@ public enum WatStyle
 /// Labels are relative indices as in the binary, each followed by a comment <c>(;@n;)</c> naming
 /// the block it targets, numbered by depth (<c>block (;@1;)</c>). Constants are exact: integers in
 /// decimal, floats as hexadecimal floats with NaN payloads kept, vectors as four i32 lanes. Custom
-/// sections (the name section too) become <c>(@custom "name" (after section) "bytes")</c> annotations.</para>
+/// sections (the name section too) become <c>(@custom "name" (after section) "bytes")</c> annotations,
+/// except that branch hints print as <c>(@metadata.code.branch_hint "\00")</c> (or <c>"\01"</c>) right
+/// before the instruction they hint, in place of their section (which the parser and encoder then
+/// rebuild, in canonical form, just before the code section).</para>
 /// <para>The module need not be valid: out-of-range indices print as they are, and a body whose
 /// blocks do not nest prints flat. Nothing is thrown for any module.</para>
 /// <para>What the text format cannot express is not printed: the data count section (parsers
