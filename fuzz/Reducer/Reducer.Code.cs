@@ -53,14 +53,35 @@ public sealed partial class Reducer
         foreach (var sub in types.Subexpressions(f).OrderByDescending(s => s.End).ThenByDescending(s => s.Length))
         {
             if (Spent()) break;
-            if (sub.End >= frontier || ZeroValues.Of(sub.Type, _current) is not { } zero) continue;
+            if (sub.End >= frontier) continue;
             var body = Body(f);
-            if (body.Skip(sub.Start).Take(sub.Length).SequenceEqual(zero)) continue;
-            if (!Try(WithBody(f, [.. body.Take(sub.Start), .. zero, .. body.Skip(sub.End + 1)]), "constants")) continue;
-            progress = true;
-            frontier = sub.Start;
+            var replaced = body.Skip(sub.Start).Take(sub.Length).ToArray();
+            foreach (var value in (Instruction[]?[])[ZeroValues.Of(sub.Type, _current), InitialValue(replaced)])
+            {
+                if (value is null || replaced.SequenceEqual(value)) continue;
+                var candidate = WithBody(f, [.. body.Take(sub.Start), .. value, .. body.Skip(sub.End + 1)]);
+                if (!Try(WithoutUnusedGlobal(candidate, replaced) ?? candidate, "constants")) continue;
+                progress = true;
+                frontier = sub.Start;
+                break;
+            }
         }
         return progress;
+    }
+
+    /// <summary>
+    /// <paramref name="candidate"/> without the global that <paramref name="replaced"/> read when it
+    /// was a lone <c>global.get</c> and nothing else uses it (its value inlined, it only costs bytes); else null.
+    /// </summary>
+    private static Module? WithoutUnusedGlobal(Module candidate, Instruction[] replaced) =>
+        replaced is [IndexInstruction { Op: Opcode.GlobalGet } get] ? ModuleIndices.Remove(candidate, IndexSpace.Global, (int)get.Index, 1) : null;
+
+    /// <summary>For a lone <c>global.get</c> of a global defined here, the global's initial value; else null.</summary>
+    private Instruction[]? InitialValue(Instruction[] expression)
+    {
+        if (expression is not [IndexInstruction { Op: Opcode.GlobalGet } get]) return null;
+        long defined = get.Index - (long)ModuleIndices.Imported(_current, ExternKind.Global);
+        return defined >= 0 && defined < _current.Globals.Count ? _current.Globals[(int)defined].Init.AsSpan().ToArray() : null;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());
+        root.Subcommands.Add(ReduceCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
