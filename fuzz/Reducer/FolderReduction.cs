@@ -18,7 +18,7 @@ public static class FolderReduction
         string folder, IReadOnlyList<EngineHost> hosts, ReductionLimits limits, CancellationToken cancel = default, Action<Engine.Syntax.Module, bool>? tried = null)
     {
         var recorded = DivergenceFolder.Read(folder);
-        var reducer = new Reducer(hosts, TargetOf(recorded), limits);
+        var reducer = new CaseReducer(hosts, TargetOf(recorded), limits);
         if (tried is not null) reducer.Tried += tried;
         var result = reducer.Run(cancel);
         return (result, ReductionFiles.Write(recorded.Directory, result));

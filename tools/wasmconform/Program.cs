@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());
         root.Subcommands.Add(ReduceCommand.Create());
+        root.Subcommands.Add(TriageCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

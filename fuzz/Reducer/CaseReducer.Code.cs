@@ -4,7 +4,7 @@ using WasmConform.Engine.Syntax;
 namespace WasmConform.Fuzz.Reducer;
 
 /// <summary>The steps inside function bodies and segments.</summary>
-public sealed partial class Reducer
+public sealed partial class CaseReducer
 {
     /// <summary>One round of the code steps over every defined function, then the segments; true when one was kept.</summary>
     private bool CodeRound()

@@ -3,7 +3,7 @@ using WasmConform.Engine.Syntax;
 namespace WasmConform.Fuzz.Reducer;
 
 /// <summary>The module-level steps: custom sections, exports, start, function bodies, definitions of each index space.</summary>
-public sealed partial class Reducer
+public sealed partial class CaseReducer
 {
     /// <summary>The order in which index spaces lose definitions: what uses others goes first.</summary>
     private static readonly IndexSpace[] Spaces =

@@ -26,7 +26,7 @@ namespace WasmConform.Fuzz.Reducer;
 /// Every candidate is tried at most once (by the hash of its binary). The hosts are used by one
 /// thread at a time; each candidate gets fresh sessions, as a campaign's cases do.
 /// </remarks>
-public sealed partial class Reducer
+public sealed partial class CaseReducer
 {
     private static readonly Features Features = FeatureSets.All;
 
@@ -44,7 +44,7 @@ public sealed partial class Reducer
     private string? _stoppedBy;
 
     /// <summary>A reducer of <paramref name="target"/> on <paramref name="hosts"/> (the divergence's baseline first, as in the campaign).</summary>
-    public Reducer(IReadOnlyList<EngineHost> hosts, ReductionTarget target, ReductionLimits? limits = null)
+    public CaseReducer(IReadOnlyList<EngineHost> hosts, ReductionTarget target, ReductionLimits? limits = null)
     {
         _target = target;
         _limits = limits ?? new ReductionLimits();
