@@ -2,7 +2,7 @@ using WasmConform.Engine.Syntax;
 
 namespace WasmConform.Fuzz.Reducer;
 
-/// <summary>The module-level steps: custom sections, exports, start, function bodies, definitions of each index space.</summary>
+/// <summary>The module-level steps: custom sections, the data count, exports, start, function bodies, definitions of each index space.</summary>
 public sealed partial class CaseReducer
 {
     /// <summary>The order in which index spaces lose definitions: what uses others goes first.</summary>
@@ -15,6 +15,7 @@ public sealed partial class CaseReducer
         bool progress = false;
         if (_current.Customs.Count > 0 || _current.Names is not null)
             progress |= Try(_current with { Customs = [], Names = null }, "custom sections");
+        if (_current.DataCount is not null) progress |= Try(_current with { DataCount = null }, "data count");
         progress |= ChunkSearch.Run(_current.Exports.Count, (start, length) =>
             Try(_current with { Exports = [.. _current.Exports.Where((_, i) => i < start || i >= start + length)] }, "exports"), Spent);
         if (_current.Start is not null) progress |= Try(_current with { Start = null }, "start");

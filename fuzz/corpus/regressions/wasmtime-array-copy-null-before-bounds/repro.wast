@@ -21,7 +21,7 @@
 (register "env" $env)
 (module $case binary
   "\00\61\73\6d\01\00\00\00\01\0c\02\50\00\5e\78\01\60\03\7b\7c\7c\00\03\02\01\01\07\06\01\02\66\33"
-  "\00\00\0c\01\00\0a\15\01\13\00\fb\08\00\00\41\e8\07\d0\71\41\00\41\00\fb\11\00\00\0b")
+  "\00\00\0a\15\01\13\00\fb\08\00\00\41\e8\07\d0\71\41\00\41\00\fb\11\00\00\0b")
 ;; the diverging step
 (assert_trap (invoke $case "f3" (v128.const i64x2 0xa58ea264701d3d6e 0x320210829d95c1ea) (f64.const -0x1.7d22e692db19bp-799) (f64.const 0x1.dp+3)) "null array reference")
 ;; the state after it
