@@ -40,14 +40,25 @@ public static class KnownSignatures
         return signatures;
     }
 
-    /// <summary>Adds <paramref name="signature"/> (shown by the regression case <paramref name="regressionCase"/>) to <paramref name="path"/> unless it is there; true when added.</summary>
+    /// <summary>
+    /// Adds <paramref name="signature"/> (shown by the regression case <paramref name="regressionCase"/>) to
+    /// <paramref name="path"/> unless it is there; true when added. The file's leading comment is kept.
+    /// </summary>
+    /// <exception cref="CaseFolderException">The file exists but is not a list of signatures.</exception>
     public static bool Add(string path, string signature, string? regressionCase, string? note)
     {
-        if (File.Exists(path) && Load(path).Contains(signature)) return false;
-        string text = File.Exists(path) ? File.ReadAllText(path) : Header + "signatures:\n";
-        if (!text.EndsWith('\n')) text += "\n";
+        var entries = new List<object>();
+        string header = Header;
+        if (File.Exists(path))
+        {
+            if (Load(path).Contains(signature)) return false;
+            entries.AddRange(YamlFields.Load(path).Find("signatures") as List<object> ?? []);
+            var comment = File.ReadLines(path).TakeWhile(l => l.StartsWith('#')).ToList();
+            if (comment.Count > 0) header = string.Join("\n", comment) + "\n";
+        }
         var entry = new Dictionary<string, object?> { ["signature"] = signature, ["case"] = regressionCase, ["note"] = note };
-        AtomicFile.WriteAllText(path, text + ReportYaml.Serialize(new List<object> { entry.Where(e => e.Value is not null).ToDictionary() }));
+        entries.Add(entry.Where(e => e.Value is not null).ToDictionary());
+        AtomicFile.WriteAllText(path, header + ReportYaml.Serialize(new Dictionary<string, object?> { ["signatures"] = entries }));
         return true;
     }
 
