@@ -8,7 +8,7 @@ export WASM_TESTSUITE
 TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
 TESTSUITE_COMMIT ?= 285a9032950cbad6a9f84de11183008e286092a2
 
-.PHONY: all build runners test spec spec-engines fuzz bench clean testsuite
+.PHONY: all build runners test spec spec-engines fuzz triage bench clean testsuite
 
 all: build
 
@@ -34,12 +34,23 @@ spec-engines: build testsuite
 	bin/wasmconform spec --engine all --report reports/spec-engines
 
 # A differential fuzzing campaign against every available engine for FUZZ_SECONDS (default ten
-# minutes), report in reports/fuzz-<timestamp>/; FUZZ_ARGS adds options (e.g. --seed 7 --jobs 1).
-# Exits with status 1 when it found divergences.
+# minutes), report in FUZZ_REPORT (default reports/fuzz-<timestamp>/); FUZZ_ARGS adds options
+# (e.g. --seed 7 --jobs 1, --no-reduce). New divergences are reduced (60 s each).
+# Exits with status 1 when it found divergences (make triage tells the new ones from the known).
 FUZZ_SECONDS ?= 600
+FUZZ_REPORT ?= reports/fuzz-$$(date +%Y%m%d-%H%M%S)
 FUZZ_ARGS ?=
 fuzz: build
-	bin/wasmconform fuzz --engines all --seconds $(FUZZ_SECONDS) --report reports/fuzz-$$(date +%Y%m%d-%H%M%S) $(FUZZ_ARGS)
+	bin/wasmconform fuzz --engines all --seconds $(FUZZ_SECONDS) --report $(FUZZ_REPORT) $(FUZZ_ARGS)
+
+# Runs the regression corpus (and whatever else TRIAGE_PATHS names, e.g. a campaign's report)
+# again on the available engines and writes triage.md/triage.yaml (TRIAGE_ARGS, e.g. --report DIR).
+# Exits with status 1 when something regressed or a divergence signature is not listed in
+# fuzz/corpus/known-signatures.yaml, 4 when a case could not be checked here.
+TRIAGE_PATHS ?= fuzz/corpus/regressions
+TRIAGE_ARGS ?=
+triage: build
+	bin/wasmconform triage $(TRIAGE_PATHS) --known fuzz/corpus/known-signatures.yaml $(TRIAGE_ARGS)
 
 # The runners are built first so that the external-engine tests run (they skip, saying why, without them).
 test: testsuite runners

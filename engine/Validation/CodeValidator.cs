@@ -32,6 +32,7 @@ internal sealed partial class CodeValidator : ErrorSite
         _body = default;
         _results = default;
         _instr = Nop;
+        Observer = null;
         t_spare = this;
     }
 
@@ -62,6 +63,9 @@ internal sealed partial class CodeValidator : ErrorSite
     ];
 
     private ModuleContext _c = null!;
+
+    /// <summary>Told the operand stack after each instruction of the function bodies validated next (<see cref="Validator.Observing"/>).</summary>
+    public Action<int, OperandState>? Observer { get; set; }
 
     private ValType[] _vals = new ValType[64];
     private uint[] _shown = new uint[64];
@@ -170,13 +174,26 @@ internal sealed partial class CodeValidator : ErrorSite
         for (_pc = 0; _pc < _body.Count; _pc++)
         {
             _instr = _body[_pc];
+            _low = _count;
             Step(_instr);
+            Observer?.Invoke(_pc, State());
         }
         if (_frameCount != 1) throw Fail("missing end");
         CheckFrameEnd(ref _frames[0]);
     }
 
     // ---- operand stack ----------------------------------------------------------------
+
+    /// <summary>The lowest the operand stack went during the current instruction (for <see cref="Observer"/>).</summary>
+    private int _low;
+
+    private void Lowered()
+    {
+        if (_count < _low) _low = _count;
+    }
+
+    private OperandState State() =>
+        new(_count, _low, _frameCount, Top.Unreachable, _count > Top.Height ? _vals[_count - 1] : null);
 
     private ref Frame Top => ref _frames[_frameCount - 1];
 
@@ -225,6 +242,7 @@ internal sealed partial class CodeValidator : ErrorSite
             if (Subtyping.Matches(_vals[_count - 1], want))
             {
                 _count--;
+                Lowered();
                 return;
             }
         }
@@ -256,6 +274,7 @@ internal sealed partial class CodeValidator : ErrorSite
             if (!Subtyping.Matches(_vals[bottom + k], want)) throw StackMismatch(head, tail, headShown, tailShown);
         }
         _count = bottom;
+        Lowered();
     }
 
     /// <summary>Takes <paramref name="n"/> operands of type <paramref name="t"/> (array.new_fixed).</summary>
@@ -268,6 +287,7 @@ internal sealed partial class CodeValidator : ErrorSite
         for (int k = _count - m; k < _count; k++)
             if (!Subtyping.Matches(_vals[k], t)) throw RepeatedMismatch(t, n);
         _count -= m;
+        Lowered();
     }
 
     /// <summary>Ends the current block's reachable code: its operands become unknown.</summary>
@@ -275,6 +295,7 @@ internal sealed partial class CodeValidator : ErrorSite
     {
         ref var f = ref Top;
         _count = f.Height;
+        Lowered();
         f.Unreachable = true;
     }
 
@@ -312,6 +333,7 @@ internal sealed partial class CodeValidator : ErrorSite
     {
         ResetLocals(f.InitHeight);
         _count = f.Height;
+        Lowered();
         f.Unreachable = false;
         f.Kind = kind;
         Push(start, shown);

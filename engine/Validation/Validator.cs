@@ -17,7 +17,15 @@ public static class Validator
     /// The module is not valid; the message is the spec interpreter's (e.g. "type mismatch",
     /// "unknown global 1"), the location says where (e.g. <c>func 3, instruction 12 (i32.add)</c>).
     /// </exception>
-    public static ValidatedModule Validate(Module module, Features features = FeatureSets.Wasm3 | Features.LegacyExceptions)
+    public static ValidatedModule Validate(Module module, Features features = FeatureSets.Wasm3 | Features.LegacyExceptions) =>
+        Observing(module, features, null);
+
+    /// <summary>
+    /// Validates <paramref name="module"/> as <see cref="Validate(Module, Features)"/> does, telling
+    /// <paramref name="observe"/> the operand stack after every instruction of every function body.
+    /// </summary>
+    /// <exception cref="InvalidException">As <see cref="Validate(Module, Features)"/>; the observer has then seen the bodies up to the error.</exception>
+    public static ValidatedModule Observing(Module module, Features features, OperandObserver? observe)
     {
         ArgumentNullException.ThrowIfNull(module);
         var c = new ModuleContext(module, features);
@@ -25,7 +33,7 @@ public static class Validator
         var code = CodeValidator.Rent(c);
         try
         {
-            return ValidateWith(c, code);
+            return ValidateWith(c, code, observe);
         }
         finally
         {
@@ -33,7 +41,7 @@ public static class Validator
         }
     }
 
-    private static ValidatedModule ValidateWith(ModuleContext c, CodeValidator code)
+    private static ValidatedModule ValidateWith(ModuleContext c, CodeValidator code, OperandObserver? observe)
     {
         var module = c.Module;
         CheckTypes(c);
@@ -51,8 +59,11 @@ public static class Validator
         for (int i = 0; i < bodies.Length; i++)
         {
             uint index = (uint)(imported + i);
+            int defined = i;
+            code.Observer = observe is null ? null : (pc, state) => observe(defined, pc, state);
             bodies[i] = code.ValidateFunction(index, module.Functions[i], c.Funcs[index]);
         }
+        code.Observer = null;
 
         CheckStart(c);
         var exports = Exports.Check(c);

@@ -24,6 +24,12 @@ public sealed record CampaignConfig
     /// <summary>Cases run in parallel (one set of engines each); null for the number of cores.</summary>
     public int? Jobs { get; init; }
 
+    /// <summary>Whether every new divergence is reduced (fuzz/Reducer) as soon as its folder is written.</summary>
+    public bool Reduce { get; init; } = true;
+
+    /// <summary>How long the reduction of one divergence may take, in seconds.</summary>
+    public double ReduceSeconds { get; init; } = DefaultReduceSeconds;
+
     /// <summary>Limits of each engine call.</summary>
     public CampaignLimits Limits { get; init; } = new();
 
@@ -39,6 +45,9 @@ public sealed record CampaignConfig
 
     /// <summary>The name that selects every available engine.</summary>
     public const string AllEngines = "all";
+
+    /// <summary>The default of <see cref="ReduceSeconds"/>.</summary>
+    public const double DefaultReduceSeconds = 60;
 
     /// <summary>Duration when neither cases nor seconds are given.</summary>
     public const double DefaultSeconds = 60;

@@ -72,6 +72,7 @@ public static class CampaignConfigFile
         if (c.Cases is < 0) yield return ("cases", "cannot be negative");
         if (c.Seconds is <= 0) yield return ("seconds", "must be positive");
         if (c.Jobs is < 1 or > 1024) yield return ("jobs", "must be in 1..1024");
+        if (c.ReduceSeconds <= 0) yield return ("reduce_seconds", "must be positive");
         if (c.Limits is null) yield return ("limits", "cannot be empty");
         else
         {

@@ -25,10 +25,15 @@ public sealed class CaseRunner(IReadOnlyList<EngineHost> hosts, ulong seed, Gene
     public CaseResult Run(long index) => Run(index, GeneratedModules.Generated(seed, index, config));
 
     /// <summary>Runs <paramref name="module"/> as case <paramref name="index"/> (whose seed and index give the call arguments).</summary>
-    public CaseResult Run(long index, Module module)
+    public CaseResult Run(long index, Module module) => Run(index, module, CallPlan.Of(module, seed, index));
+
+    /// <summary>
+    /// Runs <paramref name="module"/> as case <paramref name="index"/> with the calls <paramref name="calls"/>
+    /// (a reduced case keeps the arguments of the case it came from; calls of functions it no longer exports must be left out).
+    /// </summary>
+    public CaseResult Run(long index, Module module, IReadOnlyList<PlannedCall> calls)
     {
         var binary = Encoder.Encode(module);
-        var calls = CallPlan.Of(module, seed, index);
         var steps = CallPlan.Steps(calls);
         var context = new OracleContext(config.CanonicalizeNans, DifferenceRules.UsesRelaxedSimd(module));
         var runs = new EngineSession[hosts.Count];

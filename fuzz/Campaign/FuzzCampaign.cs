@@ -31,7 +31,21 @@ public sealed record CampaignSettings
 
     /// <summary>How often the summary is rewritten while the campaign runs.</summary>
     public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How new divergences are reduced; null for not at all.</summary>
+    public CampaignReduction? Reduction { get; init; }
 }
+
+/// <summary>
+/// How a campaign reduces each new divergence once its folder is written (<see cref="Reducer.FolderReduction"/>):
+/// on the worker that found it, with hosts of its two engines made for the reduction, within <paramref name="Limits"/>.
+/// </summary>
+/// <param name="Limits">The budget of one reduction.</param>
+/// <param name="Engines">
+/// The engines to reduce on, by name (those of the divergence are picked): normally the campaign's
+/// own with a short call timeout (<see cref="Reducer.FolderReduction.CallTimeout"/>), since a candidate may loop for ever.
+/// </param>
+public sealed record CampaignReduction(Reducer.ReductionLimits Limits, IReadOnlyList<CampaignEngine> Engines);
 
 /// <summary>An engine of a campaign with the version it reported.</summary>
 public sealed record EngineVersion(string Name, string Version);
@@ -50,6 +64,7 @@ public sealed record EngineVersion(string Name, string Version);
 public sealed class FuzzCampaign(CampaignSettings settings, IReadOnlyList<CampaignEngine> engines, CampaignReport? report = null)
 {
     private long _next;
+    private CancellationToken _cancel;
 
     /// <summary>The counts so far (thread-safe).</summary>
     public CampaignStats Stats { get; } = new();
@@ -64,6 +79,7 @@ public sealed class FuzzCampaign(CampaignSettings settings, IReadOnlyList<Campai
     /// <returns>The final counts; the summary has been written.</returns>
     public CampaignSnapshot Run(CancellationToken cancel)
     {
+        _cancel = cancel;
         if (engines.Count == 0) throw new ArgumentException("a campaign needs at least one engine", nameof(engines));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (settings.Duration is { } duration) stop.CancelAfter(duration);
@@ -152,5 +168,30 @@ public sealed class FuzzCampaign(CampaignSettings settings, IReadOnlyList<Campai
             }
         }
         Found?.Invoke(Stats.Snapshot().Divergences.First(d => d.Signature == divergence.Signature));
+        if (directory is not null && settings.Reduction is { } reduction) Reduce(Path.Combine(report!.Directory, directory), divergence, result.Index, reduction);
+    }
+
+    /// <summary>
+    /// Reduces the divergence written to <paramref name="folder"/> on new hosts of its two engines
+    /// (stopped only by the budget or by cancelling the campaign, not by its duration running out).
+    /// </summary>
+    private void Reduce(string folder, Divergence divergence, long index, CampaignReduction reduction)
+    {
+        var engines = new[] { divergence.Baseline, divergence.Other }.Select(n => reduction.Engines.FirstOrDefault(e => e.Name == n)).ToArray();
+        if (engines.Any(e => e is null)) return;
+        var hosts = new List<EngineHost>();
+        try
+        {
+            foreach (var engine in engines) hosts.Add(engine!.CreateHost(_cancel));
+            Reducer.FolderReduction.Reduce(folder, hosts, reduction.Limits, _cancel);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Stats.AddError(index, e);
+        }
+        finally
+        {
+            foreach (var host in hosts) host.Dispose();
+        }
     }
 }

@@ -13,6 +13,8 @@ public static class Program
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(FuzzCommand.Create());
+        root.Subcommands.Add(ReduceCommand.Create());
+        root.Subcommands.Add(TriageCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

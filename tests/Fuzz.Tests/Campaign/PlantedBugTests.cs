@@ -2,6 +2,7 @@ using WasmConform.Engine;
 using WasmConform.Engine.Embedding;
 using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Reports;
+using WasmConform.Fuzz.Triage;
 using WasmConform.Wast.Engines;
 using WasmConform.Wast.Script;
 

@@ -1,6 +1,7 @@
 using WasmConform.Engine;
 using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Reports;
+using WasmConform.Fuzz.Triage;
 using WasmConform.Wast.Engines;
 using WasmConform.Wast.Script;
 using WasmConform.Wast.Text;

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Generator;
+using WasmConform.Fuzz.Reducer;
 using WasmConform.Fuzz.Reports;
+using WasmConform.Fuzz.Triage;
 
 namespace WasmConform.Cli.Commands;
 
@@ -14,7 +16,7 @@ namespace WasmConform.Cli.Commands;
 public static class FuzzCommand
 {
     /// <summary>What the command line gave; null where it gave nothing (the file's or the default value applies).</summary>
-    private sealed record Options(FileInfo? Config, string? Engines, double? Seconds, long? Cases, ulong? Seed, int? Jobs, string? Report, long? Case);
+    private sealed record Options(FileInfo? Config, string? Engines, double? Seconds, long? Cases, ulong? Seed, int? Jobs, string? Report, long? Case, bool NoReduce);
 
     public static Command Create()
     {
@@ -26,21 +28,24 @@ public static class FuzzCommand
         var jobs = new Option<int?>("--jobs") { Description = "Cases run in parallel, each with its own engines (default: the number of cores)." };
         var report = new Option<string?>("--report") { Description = "The report folder (default: reports/fuzz-<timestamp>)." };
         var single = new Option<long?>("--case") { Description = "Run only case I of the seed (to re-run a divergence)." };
+        var noReduce = new Option<bool>("--no-reduce") { Description = "Do not reduce new divergences (by default each is reduced for reduce_seconds, 60 s, as 'wasmconform reduce' does)." };
         var command = new Command("fuzz", """
             Differential fuzzing: generate modules from a seed, run each on every engine (compile,
             instantiate, call every exported function in export order with generated arguments,
             read the exported globals and memories after each call) and compare the outcomes. Every
             distinct divergence gets a folder in the report with the module, a .wast reproducer
             that holds on the reference interpreter, report.yaml and report.md; summary.md and
-            summary.yaml are rewritten as the campaign runs. Ctrl-C stops it with the report written.
+            summary.yaml are rewritten as the campaign runs. Each new divergence is then reduced
+            (reduced.wasm, reduced.wat, repro.wast; see 'wasmconform reduce') unless --no-reduce or
+            'reduce: false' says otherwise. Ctrl-C stops it with the report written.
             Exit status: 0 no divergence; 1 divergences found; 2 usage; 3 bad configuration or an
             engine that cannot run.
             """)
         {
-            config, engines, seconds, cases, seed, jobs, report, single,
+            config, engines, seconds, cases, seed, jobs, report, single, noReduce,
         };
         command.SetAction(parse => Run(new Options(parse.GetValue(config), parse.GetValue(engines), parse.GetValue(seconds),
-            parse.GetValue(cases), parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(report), parse.GetValue(single))));
+            parse.GetValue(cases), parse.GetValue(seed), parse.GetValue(jobs), parse.GetValue(report), parse.GetValue(single), parse.GetValue(noReduce))));
         return command;
     }
 
@@ -92,6 +97,7 @@ public static class FuzzCommand
                 : config.Cases is not null ? null
                 : TimeSpan.FromSeconds(CampaignConfig.DefaultSeconds),
             Jobs = config.Jobs ?? Environment.ProcessorCount,
+            Reduction = config.Reduce ? Reduction(config) : null,
         };
         string directory = options.Report ?? Path.Combine("reports", "fuzz-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var report = new CampaignReport(directory, settings, config with { Cases = null, Seconds = null }, notes);
@@ -127,7 +133,16 @@ public static class FuzzCommand
         if (o.Seconds is not null) config = config with { Seconds = o.Seconds, Cases = null };
         if (o.Cases is not null) config = config with { Cases = o.Cases, Seconds = null };
         if (o.Jobs is not null) config = config with { Jobs = o.Jobs };
+        if (o.NoReduce) config = config with { Reduce = false };
         return config with { Seed = o.Seed ?? config.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1 };
+    }
+
+    /// <summary>How the campaign reduces its divergences: on its own engines, each call bounded by the reducer's short timeout.</summary>
+    private static CampaignReduction Reduction(CampaignConfig config)
+    {
+        var limits = CampaignSetup.Limits(config.Limits) with { CallTimeout = FolderReduction.CallTimeout };
+        var engines = config.Engines.Select(name => CaseEngines.Find(name, limits, out _)).OfType<CampaignEngine>().ToList();
+        return new CampaignReduction(new ReductionLimits { Time = TimeSpan.FromSeconds(config.ReduceSeconds) }, engines);
     }
 
     private static void Print(FuzzCampaign campaign, CampaignSnapshot s, CampaignReport report)

@@ -6,24 +6,36 @@ using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Engines;
 using WasmConform.Wast.Engines;
 
-namespace WasmConform.Fuzz.Tests.Campaign;
+namespace WasmConform.Fuzz.Triage;
 
 /// <summary>
 /// The reference interpreter with a bug planted in it: <c>i32.rem_s</c> is one too large when
 /// either operand is negative. Every module it compiles has each <c>i32.rem_s</c> replaced by a
-/// call of an added function computing <c>rem_s(a, b) + ((a | b) &lt; 0)</c>.
+/// call of an added function computing <c>rem_s(a, b) + ((a | b) &lt; 0)</c>. A known bug on
+/// purpose: the engine <c>planted</c> of <c>reduce</c> and <c>triage</c>, whose case in the
+/// regression corpus must keep diverging (if triage ever calls it fixed, triage is broken), and
+/// the engine the tests of the campaign, the reducer and triage find a bug in.
 /// </summary>
 public sealed class PlantedEngine(ReferenceEngine inner) : IEngine
 {
-    /// <summary>A planted engine over a fresh reference interpreter with the fuzzer's <c>env</c> imports.</summary>
+    /// <summary>
+    /// Instructions a session may run (<see cref="Engine.Execution.ExecutionLimits.Fuel"/>): the engine has no
+    /// deadline, and a reducer's candidates may loop for ever (running out is exhaustion, inconclusive).
+    /// </summary>
+    public const long Fuel = 200_000_000;
+
+    /// <summary>A planted engine over a fresh reference interpreter with the fuzzer's <c>env</c> imports and <see cref="Fuel"/>.</summary>
     public static PlantedEngine WithHostImports()
     {
-        var inner = new ReferenceEngine(ReferenceHost.Limits, FeatureSets.All);
+        var inner = new ReferenceEngine(ReferenceHost.Limits with { Fuel = Fuel }, FeatureSets.All);
         HostImports.DefineIn(inner);
         return new PlantedEngine(inner);
     }
 
-    public string Name => "planted";
+    /// <summary>The engine's name.</summary>
+    public const string EngineName = "planted";
+
+    public string Name => EngineName;
     public string Version => "reference " + inner.Version + " with a planted i32.rem_s bug";
     public Features Features => inner.Features;
 
@@ -77,45 +89,6 @@ public sealed class PlantedEngine(ReferenceEngine inner) : IEngine
 /// <summary>A campaign host of <see cref="PlantedEngine"/>.</summary>
 public sealed class PlantedHost : EngineHost
 {
-    public override string Name => "planted";
+    public override string Name => PlantedEngine.EngineName;
     public override IEngine NewSession() => PlantedEngine.WithHostImports();
-}
-
-/// <summary>The reference interpreter, except that call number <paramref name="throwAt"/> (counted over the host's sessions) throws: an interpreter bug.</summary>
-public sealed class ThrowingHost(int throwAt) : EngineHost
-{
-    private int _calls;
-
-    private int ThrowAt => throwAt;
-
-    public override string Name => "throwing";
-
-    public override IEngine NewSession() => new Throwing(this);
-
-    private sealed class Throwing(ThrowingHost host) : IEngine
-    {
-        private readonly ReferenceEngine _inner = NewReference();
-
-        public string Name => "throwing";
-        public string Version => "test";
-        public Outcome Compile(ReadOnlyMemory<byte> binary) => _inner.Compile(binary);
-        public Outcome Instantiate(object module) => _inner.Instantiate(module);
-        public void Register(string name, object instance) => _inner.Register(name, instance);
-        public Outcome Get(object instance, string export) => _inner.Get(instance, export);
-        public Outcome State(object instance, bool memoryBytes = false) => _inner.State(instance, memoryBytes);
-        public IReadOnlyList<Value> TakeTrace() => _inner.TakeTrace();
-        public void Dispose() => _inner.Dispose();
-
-        public Outcome Invoke(object instance, string export, IReadOnlyList<Value> args) =>
-            ++host._calls == host.ThrowAt
-                ? throw new InvalidOperationException("planted failure inside the engine")
-                : _inner.Invoke(instance, export, args);
-    }
-
-    private static ReferenceEngine NewReference()
-    {
-        var engine = new ReferenceEngine(ReferenceHost.Limits, FeatureSets.All);
-        HostImports.DefineIn(engine);
-        return engine;
-    }
 }
