@@ -10,12 +10,28 @@ public sealed class DifferentialTargetTests
 {
     public static TheoryData<int> Seeds() => [0, 1, 2, 3, 4, 5, 6, 7];
 
+    /// <summary>An input for <paramref name="seed"/>: even seeds get the comparable configuration, odd ones the extended one.</summary>
+    private static byte[] Input(int seed)
+    {
+        var bytes = SeedInput.Bytes((ulong)seed, 0, 512);
+        bytes[0] = (byte)((bytes[0] & ~1) | (seed & 1));
+        return bytes;
+    }
+
     private static IEngine Reference() => EngineCatalog.Find(EngineCatalog.Reference)!.Create();
 
     [Theory]
     [MemberData(nameof(Seeds))]
     public void Reference_agrees_with_itself(int seed) =>
-        new DifferentialTarget(Reference).Run(SeedInput.Bytes((ulong)seed, 0, 512));
+        new DifferentialTarget(Reference).Run(Input(seed));
+
+    [Fact]
+    public void First_byte_chooses_the_configuration()
+    {
+        Assert.Same(DifferentialTarget.Comparable, DifferentialTarget.ConfigFor([2, 1]));
+        Assert.Same(DifferentialTarget.Extended, DifferentialTarget.ConfigFor([3, 1]));
+        Assert.Same(DifferentialTarget.Comparable, DifferentialTarget.ConfigFor([]));
+    }
 
     [Fact]
     public void Empty_input_is_a_module_too() => new DifferentialTarget(Reference).Run([]);
@@ -32,20 +48,20 @@ public sealed class DifferentialTargetTests
     public void Agreeing_engines_compare_calls_beyond_compile_and_instantiate()
     {
         var target = new DifferentialTarget(Reference);
-        target.Run(SeedInput.Bytes(3, 0, 512));
+        target.Run(Input(2));
         Assert.True(target.AgreedSteps > 2, $"{target.AgreedSteps} steps compared");
     }
 
     [WasmtimeTheory]
     [MemberData(nameof(Seeds))]
     public void Reference_agrees_with_wasmtime(int seed) =>
-        Shared.Wasmtime.Run(SeedInput.Bytes((ulong)seed, 0, 512));
+        Shared.Wasmtime.Run(Input(seed));
 
     [WasmtimeFact]
     public void Wasmtime_takes_generated_modules_through_their_calls()
     {
         long before = Shared.Wasmtime.AgreedSteps;
-        Shared.Wasmtime.Run(SeedInput.Bytes(3, 0, 512));
+        Shared.Wasmtime.Run(Input(2));
         Assert.True(Shared.Wasmtime.AgreedSteps - before > 2, $"{Shared.Wasmtime.AgreedSteps - before} steps compared");
     }
 
