@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using WasmConform.Afl.Targets;
 
 namespace WasmConform.Afl;
@@ -8,7 +9,7 @@ namespace WasmConform.Afl;
 /// target outside afl-fuzz and groups what escaped by signature (the exception's type and the
 /// first frame of our own code), with the inputs that showed each one.
 /// </summary>
-public static class Replay
+public static partial class Replay
 {
     /// <summary>Replays every file under <paramref name="paths"/>; returns 1 when anything escaped, else 0.</summary>
     public static int Run(FuzzTarget target, IEnumerable<string> paths, TextWriter output)
@@ -41,21 +42,42 @@ public static class Replay
             output.WriteLine($"== {signature} ({list.Count} input(s))");
             var (first, error, _) = list[0];
             output.WriteLine($"   first input: {first}");
-            output.WriteLine("   " + error.ToString().ReplaceLineEndings(Environment.NewLine + "   "));
+            var details = error is FindingException ? error.Message : error.ToString();
+            output.WriteLine("   " + details.ReplaceLineEndings(Environment.NewLine + "   "));
         }
         return groups.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>The exception's type and the first frame in the project's code (or the message, for a finding).</summary>
+    /// <summary>
+    /// The exception's type and the first frame in the project's code; for a finding, its message
+    /// without the call's arguments and with numbers as <c>#</c> (so one difference seen with many
+    /// values is one group).
+    /// </summary>
     public static string Signature(Exception e)
     {
-        if (e is FindingException) return $"{nameof(FindingException)}: {FirstLine(e.Message)}";
+        if (e is FindingException)
+        {
+            var text = Arguments().Replace(FirstLine(e.Message), "(…)");
+            return $"{nameof(FindingException)}: {Number().Replace(Details().Replace(text, ""), "#")}";
+        }
         var frame = new StackTrace(e, fNeedFileInfo: false).GetFrames()
             .Select(f => f.GetMethod())
             .FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("WasmConform", StringComparison.Ordinal) == true);
         string where = frame is null ? "?" : $"{frame.DeclaringType!.FullName}.{frame.Name}";
         return $"{e.GetType().FullName} at {where}";
     }
+
+    /// <summary>An invoked export's argument list: <c>f2(i32:1, f64:0x1p+0)</c>.</summary>
+    [GeneratedRegex(@"(?<=invoke f[0-9]+)\([^)]*\)")]
+    private static partial Regex Arguments();
+
+    /// <summary>The outcomes in full, after a finding's difference: <c> (reference: …; wasmtime: …)</c>.</summary>
+    [GeneratedRegex(@" \(reference: .*$")]
+    private static partial Regex Details();
+
+    /// <summary>A number that is not part of a word (<c>i31</c>, <c>f64</c> stay).</summary>
+    [GeneratedRegex(@"(?<![\w.])-?[0-9][\w.+-]*")]
+    private static partial Regex Number();
 
     private static string FirstLine(string text)
     {

@@ -45,6 +45,30 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("2 escaped in 1 group(s)", output.ToString());
     }
 
+    [Fact]
+    public void Finding_signature_leaves_out_arguments_numbers_and_outcomes()
+    {
+        var a = new FindingException("invoke f2(i32:1, f64:0x1p+0): result 0 differs: ref.i31 7 vs ref.null extern (reference: ref.i31 7; wasmtime: ref.null extern)");
+        var b = new FindingException("invoke f2(i32:9): result 0 differs: ref.i31 2147483640 vs ref.null extern (reference: ref.i31 2147483640; wasmtime: ref.null extern)");
+        Assert.Equal(Replay.Signature(a), Replay.Signature(b));
+    }
+
+    [Fact]
+    public void Exception_signature_names_the_type_and_our_first_frame()
+    {
+        Exception caught;
+        try
+        {
+            throw new IndexOutOfRangeException();
+        }
+        catch (Exception e)
+        {
+            caught = e;
+        }
+        Assert.Equal($"System.IndexOutOfRangeException at {typeof(ToolTests).FullName}.{nameof(Exception_signature_names_the_type_and_our_first_frame)}",
+            Replay.Signature(caught));
+    }
+
     private sealed class ThrowingTarget : FuzzTarget
     {
         public override string Name => "throwing";

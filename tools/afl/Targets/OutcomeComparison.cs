@@ -9,7 +9,7 @@ namespace WasmConform.Afl.Targets;
 /// rules: outcome kinds must match (malformed and invalid count as one rejection, messages are
 /// not compared), trap kinds up to their class (<see cref="TrapClasses"/>), exit codes exactly,
 /// integers and <c>v128</c> bit for bit, floats bit for bit except that any NaN equals any NaN,
-/// references by null-ness. Exhaustion and unsupported features are not differences; the caller
+/// references by null-ness (see <see cref="ExternalizedShownAsNull"/>). Exhaustion and unsupported features are not differences; the caller
 /// stops comparing there.
 /// </summary>
 internal static class OutcomeComparison
@@ -69,8 +69,18 @@ internal static class OutcomeComparison
         {
             ValTypeKind.F32 => a.Bits == b.Bits || (float.IsNaN(BitConverter.UInt32BitsToSingle((uint)a.Bits)) && float.IsNaN(BitConverter.UInt32BitsToSingle((uint)b.Bits))),
             ValTypeKind.F64 => a.Bits == b.Bits || (double.IsNaN(BitConverter.UInt64BitsToDouble(a.Bits)) && double.IsNaN(BitConverter.UInt64BitsToDouble(b.Bits))),
-            ValTypeKind.Ref => (a.Reference is null) == (b.Reference is null),
+            ValTypeKind.Ref => (a.Reference is null) == (b.Reference is null) || ExternalizedShownAsNull(a, b),
             _ => a.Bits == b.Bits && a.High == b.High,
         };
     }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> (the reference interpreter's) is an <c>externref</c> holding an
+    /// internal reference (made by <c>extern.convert_any</c>) that <paramref name="b"/> shows as null:
+    /// wasmtime's .NET embedding, which its runner uses, knows only host objects as <c>externref</c>
+    /// values and hands out any other as null (inside wasmtime, <c>ref.is_null</c> still says 0).
+    /// Host references (<c>ref.extern N</c>) are compared as any other.
+    /// </summary>
+    public static bool ExternalizedShownAsNull(Value a, Value b) =>
+        a.Reference is not null and not IHostReference && b.Reference is null && b.Type.Ref.Heap.Kind == HeapKind.Extern;
 }
