@@ -8,7 +8,7 @@ export WASM_TESTSUITE
 TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
 TESTSUITE_COMMIT ?= 285a9032950cbad6a9f84de11183008e286092a2
 
-.PHONY: all build runners test spec spec-engines bench clean testsuite afl
+.PHONY: all build runners test spec spec-engines fuzz bench clean testsuite afl
 
 all: build
 
@@ -32,6 +32,14 @@ runners:
 # The spec suite on every available engine, with the conformance matrix.
 spec-engines: build testsuite
 	bin/wasmconform spec --engine all --report reports/spec-engines
+
+# A differential fuzzing campaign against every available engine for FUZZ_SECONDS (default ten
+# minutes), report in reports/fuzz-<timestamp>/; FUZZ_ARGS adds options (e.g. --seed 7 --jobs 1).
+# Exits with status 1 when it found divergences.
+FUZZ_SECONDS ?= 600
+FUZZ_ARGS ?=
+fuzz: build
+	bin/wasmconform fuzz --engines all --seconds $(FUZZ_SECONDS) --report reports/fuzz-$$(date +%Y%m%d-%H%M%S) $(FUZZ_ARGS)
 
 # The runners are built first so that the external-engine tests run (they skip, saying why, without them).
 test: testsuite runners

@@ -71,11 +71,22 @@ public readonly record struct RefType(bool Nullable, HeapType Heap)
     public static readonly RefType AnyRef = new(true, HeapType.Any);
     public static readonly RefType ExnRef = new(true, HeapType.Exn);
 
-    /// <summary>Text-format spelling, with the short forms (<c>funcref</c>, <c>externref</c>, …) for nullable abstract types.</summary>
+    /// <summary>
+    /// Text-format spelling (§6.4.3), with the short forms for nullable abstract types:
+    /// <c>funcref</c>, <c>externref</c>, <c>anyref</c>, … and <c>nullref</c>, <c>nullfuncref</c>,
+    /// <c>nullexternref</c>, <c>nullexnref</c> for the bottom types.
+    /// </summary>
     public override string ToString() =>
-        Nullable && !Heap.IsConcrete && Heap.Kind != HeapKind.Bot
-            ? Heap + "ref"
-            : $"(ref {(Nullable ? "null " : "")}{Heap})";
+        !Nullable || Heap.IsConcrete || Heap.Exact ? $"(ref {(Nullable ? "null " : "")}{Heap})"
+        : Heap.Kind switch
+        {
+            HeapKind.None => "nullref",
+            HeapKind.NoFunc => "nullfuncref",
+            HeapKind.NoExtern => "nullexternref",
+            HeapKind.NoExn => "nullexnref",
+            HeapKind.Bot => "(ref null bot)",
+            _ => Heap + "ref",
+        };
 }
 
 /// <summary>A value type (§2.3.4): <c>i32 | i64 | f32 | f64 | v128 | reftype</c>.</summary>

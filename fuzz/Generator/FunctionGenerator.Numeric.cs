@@ -140,8 +140,10 @@ internal sealed partial class FunctionGenerator
         : new F32ConstInstruction(BitConverter.SingleToUInt32Bits((float)value));
 
     /// <summary>
-    /// [x] → [x or the canonical NaN]: <c>local.tee t; nan; local.get t; local.get t; eq; select</c>
+    /// [x] → [x or the canonical NaN]: <c>local.tee t; nan; local.get t; local.get t; eq; select; local.tee t</c>
     /// (x equals itself unless it is a NaN). Vectors do the same per lane with <c>v128.bitselect</c>.
+    /// The last <c>local.tee</c> leaves the canonical value in <c>t</c> too, since generated code may
+    /// read any local, scratch locals included.
     /// </summary>
     private void CanonicalizeTop(Opcode vectorShapeEq)
     {
@@ -155,13 +157,16 @@ internal sealed partial class FunctionGenerator
             Emit(LocalGet(x));
             Emit(vectorShapeEq);
             Emit(Opcode.V128Bitselect);
-            return;
         }
-        Emit(Constants.CanonicalNan(t));
-        Emit(LocalGet(x));
-        Emit(LocalGet(x));
-        Emit(t.Kind == ValTypeKind.F64 ? Opcode.F64Eq : Opcode.F32Eq);
-        Emit(Opcode.Select);
+        else
+        {
+            Emit(Constants.CanonicalNan(t));
+            Emit(LocalGet(x));
+            Emit(LocalGet(x));
+            Emit(t.Kind == ValTypeKind.F64 ? Opcode.F64Eq : Opcode.F32Eq);
+            Emit(Opcode.Select);
+        }
+        Emit(LocalTee(x));
     }
 
     /// <summary>What to do to one operand of an instruction before it runs.</summary>

@@ -33,7 +33,7 @@ public sealed record GeneratorConfig
     /// Insert a canonicalisation after every float operation whose NaN bits the spec leaves
     /// open (arithmetic, <c>min</c>/<c>max</c>, <c>promote</c>/<c>demote</c>, their vector forms), so
     /// that every engine computes the same bits: <c>local.tee t; f.const nan; local.get t;
-    /// local.get t; f.eq; select</c> (and <c>v128.bitselect</c> for vectors).
+    /// local.get t; f.eq; select; local.tee t</c> (and <c>v128.bitselect</c> for vectors).
     /// </summary>
     public bool CanonicalizeNans { get; init; }
 

@@ -45,7 +45,7 @@ public static class GeneratorConfigFile
     }
 
     /// <summary>The parser's complaint in the file's terms: unknown keys by their name, conversion errors by their cause.</summary>
-    private static string Reason(YamlException e)
+    internal static string Reason(YamlException e)
     {
         var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "^Property '([^']*)' not found on type");
         if (unknown.Success) return $"unknown key '{unknown.Groups[1].Value}'";
@@ -55,7 +55,7 @@ public static class GeneratorConfigFile
     }
 
     /// <summary>Where the dotted <paramref name="key"/> (e.g. <c>limits.max_functions</c>) stands; 1:1 when it is not written.</summary>
-    private static (long Line, long Column) Locate(string yaml, string key)
+    internal static (long Line, long Column) Locate(string yaml, string key)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

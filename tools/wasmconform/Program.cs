@@ -12,6 +12,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SpecCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(FuzzCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -141,7 +141,7 @@ public sealed class Session : IDisposable
             _instances[id] = instance;
             return new Response("instance", w => w.WriteString("instance", id)).WithTrace(TakeTrace());
         }
-        catch (Exception e) when (e is WasmtimeException && e is not TrapException && e.InnerException is not ExitSignal)
+        catch (Exception e) when (e is WasmtimeException && e is not TrapException && e.InnerException is not ExitSignal && !IsThrown(e))
         {
             return new Response("unlinkable", w => w.WriteString("message", Cause(e.Message))).WithTrace(TakeTrace());
         }
@@ -249,12 +249,15 @@ public sealed class Session : IDisposable
         _store.SetEpochDeadline(ticks);
     }
 
+    /// <summary>Whether <paramref name="e"/> is a WebAssembly exception that nothing caught (in a call or a start function).</summary>
+    private static bool IsThrown(Exception e) => e.Message.Contains("thrown Wasm exception", StringComparison.Ordinal);
+
     /// <summary>How a call that raised <paramref name="e"/> ended: exit, trap, exhaustion or uncaught exception.</summary>
     private static Response Failure(WasmtimeException e)
     {
         if (e.InnerException is ExitSignal exit)
             return new Response("exit", w => w.WriteNumber("code", exit.Code));
-        if (e.Message.Contains("thrown Wasm exception", StringComparison.Ordinal))
+        if (IsThrown(e))
             return new Response("exception", w => w.WriteString("message", Cause(e.Message)));
         if (e is not TrapException trap)
             return new Response("trap", w =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WasmConform.Wast.Text;
 using System.Globalization;
 using WasmConform.Engine.Binary;
 using WasmConform.Engine.Syntax;
@@ -12,12 +13,6 @@ namespace WasmConform.Cli.Commands;
 /// </summary>
 public static class GenerateCommand
 {
-    /// <summary>
-    /// Prints a module in the text format, written as <c>.wat</c> next to each <c>.wasm</c>.
-    /// Null until the WAT printer exists; then it is <c>WatPrinter.Print</c> and nothing else changes.
-    /// </summary>
-    public static Func<Module, string>? TextPrinter { get; set; }
-
     public static Command Create()
     {
         var seed = new Option<ulong>("--seed") { Description = "The run's seed: module i is derived from (seed, i) the same way on every machine.", Required = true };
@@ -85,7 +80,7 @@ public static class GenerateCommand
             var module = make(i);
             string path = Path.Combine(output.FullName, string.Create(CultureInfo.InvariantCulture, $"{seed}-{i:D6}"));
             File.WriteAllBytes(path + ".wasm", Encoder.Encode(module));
-            if (TextPrinter is { } print) File.WriteAllText(path + ".wat", print(module));
+            File.WriteAllText(path + ".wat", WatPrinter.Print(module));
         }
     }
 
