@@ -49,16 +49,17 @@ public static partial class Replay
     }
 
     /// <summary>
-    /// The exception's type and the first frame in the project's code; for a finding, its message
-    /// without the call's arguments and with numbers as <c>#</c> (so one difference seen with many
-    /// values is one group).
+    /// The exception's type and the first frame in the project's code; for a finding, its own
+    /// signature, else the first line of its message without the called export and its arguments, and with numbers
+    /// as <c>#</c> (so one difference seen with many values is one group).
     /// </summary>
     public static string Signature(Exception e)
     {
+        if (e is FindingException { Signature: { } signature }) return $"{nameof(FindingException)}: {signature}";
         if (e is FindingException)
         {
-            var text = Arguments().Replace(FirstLine(e.Message), "(…)");
-            return $"{nameof(FindingException)}: {Number().Replace(Details().Replace(text, ""), "#")}";
+            var text = Call().Replace(FirstLine(e.Message), "invoke");
+            return $"{nameof(FindingException)}: {Number().Replace(text, "#")}";
         }
         var frame = new StackTrace(e, fNeedFileInfo: false).GetFrames()
             .Select(f => f.GetMethod())
@@ -67,13 +68,9 @@ public static partial class Replay
         return $"{e.GetType().FullName} at {where}";
     }
 
-    /// <summary>An invoked export's argument list: <c>f2(i32:1, f64:0x1p+0)</c>.</summary>
-    [GeneratedRegex(@"(?<=invoke f[0-9]+)\([^)]*\)")]
-    private static partial Regex Arguments();
-
-    /// <summary>The outcomes in full, after a finding's difference: <c> (reference: …; wasmtime: …)</c>.</summary>
-    [GeneratedRegex(@" \(reference: .*$")]
-    private static partial Regex Details();
+    /// <summary>An invoked export and its arguments: <c>invoke f2 (i32:1, f64:0x1p+0)</c>.</summary>
+    [GeneratedRegex(@"invoke f[0-9]+ ?\([^)]*\)")]
+    private static partial Regex Call();
 
     /// <summary>A number that is not part of a word (<c>i31</c>, <c>f64</c> stay).</summary>
     [GeneratedRegex(@"(?<![\w.])-?[0-9][\w.+-]*")]

@@ -1,11 +1,12 @@
 using WasmConform.Afl.Targets;
 using WasmConform.Engine.Embedding;
+using WasmConform.Fuzz.Campaign;
 using WasmConform.Fuzz.Engines;
 using WasmConform.Fuzz.Generator;
 
 namespace WasmConform.Afl.Tests.Targets;
 
-/// <summary>The differential target without afl-fuzz: agreement passes, a difference escapes.</summary>
+/// <summary>The differential target without afl-fuzz: agreement passes, a divergence escapes.</summary>
 public sealed class DifferentialTargetTests
 {
     public static TheoryData<int> Seeds() => [0, 1, 2, 3, 4, 5, 6, 7];
@@ -18,12 +19,15 @@ public sealed class DifferentialTargetTests
         return bytes;
     }
 
-    private static IEngine Reference() => EngineCatalog.Find(EngineCatalog.Reference)!.Create();
+    /// <summary>The reference interpreter again, under another name, as the engine compared with it.</summary>
+    private static EngineHost SecondReference() => new ReferenceHost(DifferentialTarget.CallTimeout, name: "reference-2");
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Reference_agrees_with_itself(int seed) =>
-        new DifferentialTarget(Reference).Run(Input(seed));
+    public void Reference_agrees_with_itself(int seed) => new DifferentialTarget(SecondReference).Run(Input(seed));
+
+    [Fact]
+    public void Empty_input_is_a_module_too() => new DifferentialTarget(SecondReference).Run([]);
 
     [Fact]
     public void First_byte_chooses_the_configuration()
@@ -34,35 +38,33 @@ public sealed class DifferentialTargetTests
     }
 
     [Fact]
-    public void Empty_input_is_a_module_too() => new DifferentialTarget(Reference).Run([]);
+    public void Agreeing_engines_compare_calls_beyond_compile_and_instantiate()
+    {
+        var target = new DifferentialTarget(SecondReference);
+        target.Run(Input(2));
+        Assert.Equal(CaseVerdict.Agreed, target.LastCase!.Verdict);
+        Assert.True(target.LastCase.Steps.Count > 2, $"{target.LastCase.Steps.Count} steps");
+    }
 
     [Fact]
     public void Engine_rejecting_the_module_is_a_finding()
     {
-        var target = new DifferentialTarget(() => new RejectingEngine());
-        var finding = Assert.Throws<FindingException>(() => target.Run(SeedInput.Bytes(1, 0, 512)));
+        var target = new DifferentialTarget(() => new RejectingHost());
+        var finding = Assert.Throws<FindingException>(() => target.Run(Input(2)));
         Assert.StartsWith("compile:", finding.Message);
-    }
-
-    [Fact]
-    public void Agreeing_engines_compare_calls_beyond_compile_and_instantiate()
-    {
-        var target = new DifferentialTarget(Reference);
-        target.Run(Input(2));
-        Assert.True(target.AgreedSteps > 2, $"{target.AgreedSteps} steps compared");
+        Assert.Contains("compile", finding.Signature);
     }
 
     [WasmtimeTheory]
     [MemberData(nameof(Seeds))]
-    public void Reference_agrees_with_wasmtime(int seed) =>
-        Shared.Wasmtime.Run(Input(seed));
+    public void Reference_agrees_with_wasmtime(int seed) => Shared.Wasmtime.Run(Input(seed));
 
     [WasmtimeFact]
     public void Wasmtime_takes_generated_modules_through_their_calls()
     {
-        long before = Shared.Wasmtime.AgreedSteps;
         Shared.Wasmtime.Run(Input(2));
-        Assert.True(Shared.Wasmtime.AgreedSteps - before > 2, $"{Shared.Wasmtime.AgreedSteps - before} steps compared");
+        Assert.Equal(CaseVerdict.Agreed, Shared.Wasmtime.LastCase!.Verdict);
+        Assert.True(Shared.Wasmtime.LastCase.Steps.Count > 2, $"{Shared.Wasmtime.LastCase.Steps.Count} steps");
     }
 
     /// <summary>One wasmtime runner for the tests of this class.</summary>
@@ -72,6 +74,13 @@ public sealed class DifferentialTargetTests
     }
 
     /// <summary>An engine that finds every module invalid.</summary>
+    private sealed class RejectingHost : EngineHost
+    {
+        public override string Name => "rejecting";
+
+        public override IEngine NewSession() => new RejectingEngine();
+    }
+
     private sealed class RejectingEngine : IEngine
     {
         public string Name => "rejecting";

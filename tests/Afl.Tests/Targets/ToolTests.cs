@@ -46,12 +46,17 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
-    public void Finding_signature_leaves_out_arguments_numbers_and_outcomes()
+    public void Finding_signature_leaves_out_the_call_and_numbers()
     {
-        var a = new FindingException("invoke f2(i32:1, f64:0x1p+0): result 0 differs: ref.i31 7 vs ref.null extern (reference: ref.i31 7; wasmtime: ref.null extern)");
-        var b = new FindingException("invoke f2(i32:9): result 0 differs: ref.i31 2147483640 vs ref.null extern (reference: ref.i31 2147483640; wasmtime: ref.null extern)");
+        var a = new FindingException("invoke f2 (i32:1, f64:0x1p+0): the reference interpreter crashed: System.IndexOutOfRangeException at 17");
+        var b = new FindingException("invoke f0 (): the reference interpreter crashed: System.IndexOutOfRangeException at 2147483640");
         Assert.Equal(Replay.Signature(a), Replay.Signature(b));
     }
+
+    [Fact]
+    public void Finding_with_a_signature_is_grouped_by_it() =>
+        Assert.Equal("FindingException: reference vs wasmtime | invoke | trap kind",
+            Replay.Signature(new FindingException("invoke f1 (): trap kind: a vs b", "reference vs wasmtime | invoke | trap kind")));
 
     [Fact]
     public void Exception_signature_names_the_type_and_our_first_frame()

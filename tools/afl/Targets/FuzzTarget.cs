@@ -56,4 +56,10 @@ public abstract class FuzzTarget
 /// A finding that is not an exception of the code under test: a divergence between engines, or
 /// an outcome that should be impossible (a generated module the reference interpreter rejects).
 /// </summary>
-public sealed class FindingException(string message) : Exception(message);
+/// <param name="message">What was found, for people.</param>
+/// <param name="signature">What deduplicates it (a divergence's signature); null to derive one from the message.</param>
+public sealed class FindingException(string message, string? signature = null) : Exception(message)
+{
+    /// <summary>What deduplicates the finding, when its maker knows.</summary>
+    public string? Signature { get; } = signature;
+}
