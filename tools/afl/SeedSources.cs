@@ -78,7 +78,17 @@ public sealed record SeedSources(string BenchFolder, string SuiteFolder)
     }
 
     /// <summary>Encoded modules from the generator: <paramref name="count"/> per configuration, small ones.</summary>
-    public static IEnumerable<byte[]> GeneratedModules(int count)
+    public static IEnumerable<byte[]> GeneratedModules(int count) =>
+        SmallModules(count).Select(Encoder.Encode).Where(b => b.Length <= MaxSeedBytes);
+
+    /// <summary>Modules from the generator in the text format, folded and flat: <paramref name="count"/> per configuration and style, small ones.</summary>
+    public static IEnumerable<byte[]> GeneratedTexts(int count) =>
+        SmallModules(count)
+            .SelectMany(m => new[] { WatPrinter.Print(m, WatStyle.Folded), WatPrinter.Print(m, WatStyle.Flat) })
+            .Select(System.Text.Encoding.UTF8.GetBytes).Where(b => b.Length <= MaxSeedBytes);
+
+    /// <summary><paramref name="count"/> small modules of the default configuration, then as many with every feature.</summary>
+    private static IEnumerable<Module> SmallModules(int count)
     {
         var small = new SizeLimits { MaxFunctions = 3, MaxInstructions = 40 };
         GeneratorConfig[] configs =
@@ -88,11 +98,7 @@ public sealed record SeedSources(string BenchFolder, string SuiteFolder)
         ];
         for (int c = 0; c < configs.Length; c++)
         {
-            for (int i = 0; i < count; i++)
-            {
-                var module = ModuleGenerator.Generate(SeedInput.Bytes((ulong)c + 1, i, 512), configs[c]);
-                if (Encoder.Encode(module) is { Length: <= MaxSeedBytes } bytes) yield return bytes;
-            }
+            for (int i = 0; i < count; i++) yield return ModuleGenerator.Generate(SeedInput.Bytes((ulong)c + 1, i, 512), configs[c]);
         }
     }
 

@@ -56,9 +56,13 @@ public sealed class TextTarget : FuzzTarget
         _ => null,
     };
 
-    /// <summary>Small scripts of the suite (every folder), and a few modules of our own.</summary>
+    /// <summary>A few modules of our own, generated modules printed (folded and flat), and small scripts of the suite (every folder).</summary>
     public override int WriteSeeds(SeedSources sources, string folder) =>
-        WriteDistinct(folder, OwnModules.Select(Encoding.UTF8.GetBytes).Concat(sources.SuiteScripts("", 3000).Select(File.ReadAllBytes)), 60);
+        WriteDistinct(folder,
+            OwnModules.Select(Encoding.UTF8.GetBytes)
+                .Concat(SeedSources.GeneratedTexts(4))
+                .Concat(sources.SuiteScripts("", 3000).Select(File.ReadAllBytes)),
+            80);
 
     /// <summary>Small modules covering the text format's abbreviations and literal forms.</summary>
     private static readonly string[] OwnModules =
