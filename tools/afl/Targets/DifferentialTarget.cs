@@ -84,6 +84,8 @@ public sealed class DifferentialTarget(Func<EngineHost> createOther) : FuzzTarge
         _other ??= createOther();
         var result = new CaseRunner([_reference, _other], seed, config).Run(0, module);
         LastCase = result;
+        if (result.Runs[0].Steps[0].Outcome is not (Outcome.Compiled or Outcome.Unsupported) and var rejected)
+            throw new FindingException($"the reference interpreter does not compile a generated module: {OutcomeText.Describe(rejected)}");
         if (result.Divergences.Count > 0)
             throw new FindingException(Describe(result.Divergences[0], result), result.Divergences[0].Signature);
         if (result.Pairs.Any(p => p.Verdict != CaseVerdict.Agreed)) RunAlone(result);
@@ -94,8 +96,8 @@ public sealed class DifferentialTarget(Func<EngineHost> createOther) : FuzzTarge
         WriteDistinct(folder, Enumerable.Range(0, 24).Select(i => SeedInput.Bytes(0xAF1u, i, 64 << (i % 4))), 24);
 
     /// <summary>
-    /// A divergence in one line, then each engine's outcome at that step: <c>invoke f0 (i32:1): trap
-    /// kind: null array reference vs out of bounds array access [signature]</c>.
+    /// A divergence in one line (<c>invoke f0 (i32:1): trap: null array reference vs out of bounds
+    /// array access [its signature]</c>), then each engine's outcome at that step.
     /// </summary>
     private static string Describe(Divergence d, CaseResult result)
     {
@@ -108,14 +110,11 @@ public sealed class DifferentialTarget(Func<EngineHost> createOther) : FuzzTarge
         return string.Join('\n', lines);
     }
 
-    /// <summary>Runs the whole case on a new reference session; throws for a crash or a rejected module.</summary>
+    /// <summary>Runs the whole case on a new reference session; throws for a crash.</summary>
     private void RunAlone(CaseResult result)
     {
         using var engine = _reference.NewSession();
-        var compiled = engine.Compile(result.Binary);
-        if (compiled is Outcome.Unsupported) return;
-        if (compiled is not Outcome.Compiled c)
-            throw new FindingException($"the reference interpreter does not compile a generated module: {OutcomeText.Describe(compiled)}");
+        if (engine.Compile(result.Binary) is not Outcome.Compiled c) return;
         var instantiated = Checked(engine, "instantiate", engine.Instantiate(c.Module), null);
         if (instantiated is not Outcome.Instantiated i) return;
         foreach (var step in result.Steps.Where(s => s.Kind == StepKind.Invoke))
