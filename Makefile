@@ -8,7 +8,7 @@ export WASM_TESTSUITE
 TESTSUITE_REPO ?= https://github.com/WebAssembly/spec.git
 TESTSUITE_COMMIT ?= 285a9032950cbad6a9f84de11183008e286092a2
 
-.PHONY: all build runners test spec spec-engines fuzz triage bench clean testsuite
+.PHONY: all build runners test spec spec-engines fuzz triage bench clean testsuite afl
 
 all: build
 
@@ -62,6 +62,13 @@ spec: build testsuite
 # make bench [ARGS="kernels simd parse generator"]: one or more sections (default: all).
 bench:
 	$(DOTNET) run -c $(CONFIG) --project tools/bench/WasmConform.Bench.csproj -- $(ARGS)
+
+# make afl [TARGET=decoder|validator|text|differential] [SECONDS=300]: coverage-guided fuzzing of one
+# target with AFL++ and SharpFuzz (tools/afl/README.md); findings under artifacts/afl/TARGET/out/.
+TARGET ?= decoder
+SECONDS ?= 300
+afl: $(if $(filter differential,$(TARGET)),runners)
+	tools/afl/afl.sh $(TARGET) $(SECONDS)
 
 # Fetches the pinned suite (core/, legacy/, custom/ of the spec repository's test/ folder) into
 # .testsuite/ when neither WASM_TESTSUITE nor ../shared/testsuite exists.
