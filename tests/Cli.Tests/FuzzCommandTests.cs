@@ -8,22 +8,7 @@ public class FuzzCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (Program.Main(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ConsoleCollection.Capture(Program.Main, args);
 
     [Fact]
     public void A_campaign_of_the_reference_interpreter_writes_its_report_and_succeeds()

@@ -34,22 +34,7 @@ public class RunCommandTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (Program.Main(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ConsoleCollection.Capture(Program.Main, args);
 
     [Fact]
     public void Values_print_in_wast_syntax_with_status_0()
@@ -131,7 +116,3 @@ public class RunCommandTests : IDisposable
         Assert.Contains("i32", stderr);
     }
 }
-
-/// <summary>Tests that redirect the process-wide console run one at a time.</summary>
-[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
-public sealed class ConsoleCollection;

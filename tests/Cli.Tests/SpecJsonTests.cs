@@ -10,19 +10,8 @@ public class SpecJsonTests : IDisposable
 
     private static (int Code, string Out) Run(params string[] args)
     {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (Program.Main(args), stdout.ToString() + stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
+        var (code, stdout, stderr) = ConsoleCollection.Capture(Program.Main, args);
+        return (code, stdout + stderr);
     }
 
     private string Convert(string name, string script)

@@ -16,22 +16,7 @@ public sealed class TriageCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (Program.Main(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ConsoleCollection.Capture(Program.Main, args);
 
     /// <summary>A divergence folder made from the corpus's planted case (its module as case.wasm, the report keys the commands read).</summary>
     private string Divergence()

@@ -18,22 +18,7 @@ public class Wast2JsonCommandTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (Wast2JsonProgram.Main(args), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ConsoleCollection.Capture(Wast2JsonProgram.Main, args);
 
     private const string Script = "(module (func (export \"f\") (result i32) (i32.const 1)))\n(assert_return (invoke \"f\") (i32.const 1))\n" +
         "(assert_malformed (module quote \"(func\") \"unexpected end\")\n";
