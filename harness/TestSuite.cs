@@ -4,8 +4,9 @@ namespace WasmConform.Harness;
 
 /// <summary>
 /// Finds the official spec test suite and its <c>.wast</c> files. The suite's root is
-/// <c>$WASM_TESTSUITE</c> when set, else <c>shared/testsuite</c> in the nearest folder above the
-/// repository that has one (<c>../shared/testsuite</c> for a checkout).
+/// <c>$WASM_TESTSUITE</c> when set (relative to the working directory, or to the repository),
+/// else <c>shared/testsuite</c> in the nearest folder above the repository that has one
+/// (<c>../shared/testsuite</c> for a checkout).
 /// </summary>
 public static class TestSuite
 {
@@ -18,16 +19,30 @@ public static class TestSuite
         get
         {
             var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (!string.IsNullOrEmpty(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
-            // shared/testsuite beside the repository (or further up, for a worktree of it).
-            var first = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testsuite"));
-            for (var dir = Directory.GetParent(RepositoryRoot()); dir is not null; dir = dir.Parent)
+            if (!string.IsNullOrEmpty(fromEnvironment))
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "testsuite");
-                if (Directory.Exists(candidate)) return candidate;
+                // Relative to the working directory, or else to the repository (test runners start in their output folder).
+                var full = Path.GetFullPath(fromEnvironment);
+                var fromRepository = Path.GetFullPath(fromEnvironment, RepositoryRoot());
+                return !Directory.Exists(full) && Directory.Exists(fromRepository) ? fromRepository : full;
             }
-            return first;
+            return SharedFolder("testsuite") ?? Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testsuite"));
         }
+    }
+
+    /// <summary>
+    /// <c>shared/<paramref name="relative"/></c> in the nearest folder above the repository that has
+    /// it (<c>../shared/…</c> for a checkout, further up for a worktree of it), or null when none has:
+    /// the suite, the benchmark modules (<c>bench/wasm</c>) and their checksums live there.
+    /// </summary>
+    public static string? SharedFolder(string relative)
+    {
+        for (var dir = Directory.GetParent(RepositoryRoot()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", relative);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     /// <summary>The suite's root folder.</summary>

@@ -18,7 +18,7 @@ public static class Program
             Console.WriteLine($"== {section}");
             status |= section switch
             {
-                "kernels" => KernelBench.Run(Path.Combine(TestSuite.RepositoryRoot(), "..", "shared", "bench")),
+                "kernels" => KernelBench.Run(TestSuite.SharedFolder("bench") ?? Path.Combine(TestSuite.RepositoryRoot(), "..", "shared", "bench")),
                 "simd" => SimdBench.Run(),
                 "parse" => ParseBench.Run(),
                 "generator" => GeneratorBench.Run(),

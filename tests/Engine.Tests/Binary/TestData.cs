@@ -1,45 +1,22 @@
 namespace WasmConform.Engine.Tests.Binary;
 
-/// <summary>Locates the shared test data next to the repository (never copied into it).</summary>
+/// <summary>Locates the shared test data next to the repository (never copied into it), through <see cref="Harness.TestSuite"/>.</summary>
 internal static class TestData
 {
-    /// <summary>The repository root: the nearest ancestor of the test binaries holding WasmConform.slnx.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "WasmConform.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"no WasmConform.slnx above {AppContext.BaseDirectory}");
-    }
+    /// <summary>The repository root: the nearest ancestor holding WasmConform.slnx.</summary>
+    public static string RepositoryRoot() => Harness.TestSuite.RepositoryRoot();
 
     /// <summary>
     /// <c>shared/<paramref name="relative"/></c> in the nearest ancestor of the repository root
-    /// that has it (<c>../shared</c> for a checkout, further up for a worktree); fails saying
-    /// where it looked.
+    /// that has it (<see cref="Harness.TestSuite.SharedFolder"/>).
     /// </summary>
-    public static string SharedDirectory(string relative)
-    {
-        var looked = new List<string>();
-        for (var dir = Directory.GetParent(RepositoryRoot()); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", relative);
-            if (Directory.Exists(candidate)) return candidate;
-            looked.Add(candidate);
-        }
-        throw new DirectoryNotFoundException($"shared test data '{relative}' not found; looked in: {string.Join(", ", looked)}");
-    }
+    /// <exception cref="DirectoryNotFoundException">No ancestor has it.</exception>
+    public static string SharedDirectory(string relative) =>
+        Harness.TestSuite.SharedFolder(relative)
+        ?? throw new DirectoryNotFoundException($"shared test data '{relative}' not found in a shared/ folder above {RepositoryRoot()}");
 
-    /// <summary>The official test suite: $WASM_TESTSUITE, else shared/testsuite beside the repository.</summary>
-    public static string TestSuite()
-    {
-        string? fromEnvironment = Environment.GetEnvironmentVariable("WASM_TESTSUITE");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            string full = Path.GetFullPath(fromEnvironment, RepositoryRoot());
-            if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"WASM_TESTSUITE={fromEnvironment} does not exist (resolved to {full})");
-            return full;
-        }
-        return SharedDirectory("testsuite");
-    }
+    /// <summary>The official test suite (<see cref="Harness.TestSuite.Require"/>: $WASM_TESTSUITE, else shared/testsuite beside the repository).</summary>
+    public static string TestSuite() => Harness.TestSuite.Require();
 
     /// <summary>The eight benchmark modules (shared/bench/wasm/*.wasm), by file name.</summary>
     public static IEnumerable<object[]> BenchModules()

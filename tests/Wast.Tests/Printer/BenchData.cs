@@ -14,15 +14,7 @@ internal static class BenchData
     /// <summary>The bytes of one benchmark module.</summary>
     public static byte[] Module(string name) => File.ReadAllBytes(Path.Combine(Folder(), name));
 
-    private static string Folder()
-    {
-        var looked = new List<string>();
-        for (var dir = Directory.GetParent(Suite.TestSuite.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "bench", "wasm");
-            if (Directory.Exists(candidate)) return candidate;
-            looked.Add(candidate);
-        }
-        throw new DirectoryNotFoundException($"benchmark modules not found; looked in: {string.Join(", ", looked)}");
-    }
+    private static string Folder() =>
+        Harness.TestSuite.SharedFolder(Path.Combine("bench", "wasm"))
+        ?? throw new DirectoryNotFoundException($"benchmark modules not found in a shared/bench/wasm folder above {Suite.TestSuite.RepositoryRoot}");
 }

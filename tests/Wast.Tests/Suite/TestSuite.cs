@@ -6,27 +6,11 @@ public static class TestSuite
     /// <summary>The suite's directory, or null when it is not there.</summary>
     public static string? Directory => Candidate is { } dir && System.IO.Directory.Exists(dir) ? dir : null;
 
-    /// <summary>Where the suite was looked for.</summary>
-    public static string Candidate
-    {
-        get
-        {
-            string? env = Environment.GetEnvironmentVariable("WASM_TESTSUITE");
-            if (!string.IsNullOrEmpty(env)) return Path.GetFullPath(env, RepositoryRoot);
-            return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "testsuite"));
-        }
-    }
+    /// <summary>Where the suite was looked for (<see cref="Harness.TestSuite.Root"/>).</summary>
+    public static string Candidate => Harness.TestSuite.Root;
 
-    /// <summary>The directory holding WasmConform.slnx (or the working directory when none is found).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "WasmConform.slnx"))) return dir.FullName;
-            return System.IO.Directory.GetCurrentDirectory();
-        }
-    }
+    /// <summary>The directory holding WasmConform.slnx (<see cref="Harness.TestSuite.RepositoryRoot"/>).</summary>
+    public static string RepositoryRoot => Harness.TestSuite.RepositoryRoot();
 
     /// <summary>The message of a test that needs the suite when it is missing.</summary>
     public static string MissingMessage =>
