@@ -1,6 +1,7 @@
 using SharpFuzz;
 using WasmConform.Afl;
 using WasmConform.Afl.Targets;
+using WasmConform.Fuzz.Triage;
 
 // WasmConform.Afl TARGET                  one input from stdin; under afl-fuzz, the fork server loop
 // WasmConform.Afl TARGET prepare FOLDER   writes FOLDER/in (seeds) and FOLDER/dictionary, prints the plan
@@ -29,7 +30,8 @@ switch (args.Length > 1 ? args[1] : null)
     case "prepare" when args.Length == 3:
         return Preparation.Prepare(FuzzTargets.Create(name)!, args[2], Console.Out);
     case "replay" when args.Length > 2:
-        return Replay.Run(FuzzTargets.Create(name)!, args[2..], Console.Out);
+        var known = Path.Combine(WasmConform.Harness.TestSuite.RepositoryRoot(), KnownSignatures.DefaultPath);
+        return Replay.Run(FuzzTargets.Create(name)!, args[2..], Console.Out, File.Exists(known) ? KnownSignatures.Load(known) : null);
     default:
         Console.Error.WriteLine(Usage);
         return 2;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using WasmConform.Afl.Targets;
+using WasmConform.Fuzz.Triage;
 
 namespace WasmConform.Afl;
 
@@ -11,8 +12,12 @@ namespace WasmConform.Afl;
 /// </summary>
 public static partial class Replay
 {
-    /// <summary>Replays every file under <paramref name="paths"/>; returns 1 when anything escaped, else 0.</summary>
-    public static int Run(FuzzTarget target, IEnumerable<string> paths, TextWriter output)
+    /// <summary>
+    /// Replays every file under <paramref name="paths"/>; returns 1 when anything escaped, else 0.
+    /// A finding whose divergence signature is in <paramref name="known"/> (the open divergences of
+    /// <c>fuzz/corpus/known-signatures.yaml</c>) is marked as known: a runtime's bug found again.
+    /// </summary>
+    public static int Run(FuzzTarget target, IEnumerable<string> paths, TextWriter output, IReadOnlySet<string>? known = null)
     {
         var files = paths.SelectMany(p => Directory.Exists(p)
                 ? Directory.EnumerateFiles(p).Where(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal))
@@ -39,8 +44,9 @@ public static partial class Replay
         foreach (var (signature, list) in groups)
         {
             output.WriteLine();
-            output.WriteLine($"== {signature} ({list.Count} input(s))");
             var (first, error, _) = list[0];
+            bool isKnown = error is FindingException { Signature: { } divergence } && known?.Contains(divergence) == true;
+            output.WriteLine($"== {signature} ({list.Count} input(s)){(isKnown ? ", known: listed in " + KnownSignatures.DefaultPath : "")}");
             output.WriteLine($"   first input: {first}");
             var details = error is FindingException ? error.Message : error.ToString();
             output.WriteLine("   " + details.ReplaceLineEndings(Environment.NewLine + "   "));

@@ -45,6 +45,17 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("2 escaped in 1 group(s)", output.ToString());
     }
 
+    [Theory]
+    [InlineData("reference vs wasmtime | invoke | trap kind", true)]
+    [InlineData("reference vs v8 | invoke | result", false)]
+    public void Replay_marks_findings_whose_signature_is_known(string signature, bool known)
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "a"), [1]);
+        var output = new StringWriter();
+        Replay.Run(new ThrowingTarget(signature), [_folder], output, new HashSet<string> { "reference vs wasmtime | invoke | trap kind" });
+        Assert.Equal(known, output.ToString().Contains("known: listed in fuzz/corpus/known-signatures.yaml"));
+    }
+
     [Fact]
     public void Finding_signature_leaves_out_the_call_and_numbers()
     {
@@ -74,12 +85,12 @@ public sealed class ToolTests : IDisposable
             Replay.Signature(caught));
     }
 
-    private sealed class ThrowingTarget : FuzzTarget
+    private sealed class ThrowingTarget(string? signature = null) : FuzzTarget
     {
         public override string Name => "throwing";
         public override string Description => "throws for every input";
         public override IReadOnlyList<string> Assemblies => [];
-        public override void Run(byte[] input) => throw new FindingException("always");
+        public override void Run(byte[] input) => throw new FindingException("always", signature);
         public override int WriteSeeds(SeedSources sources, string folder) => 0;
     }
 }
