@@ -8,6 +8,6 @@ namespace WasmConform.Engine;
 public sealed class UnsupportedFeatureException(string feature)
     : Exception($"not implemented yet: {feature}")
 {
-    /// <summary>What is missing, e.g. "SIMD execution".</summary>
+    /// <summary>What is missing, e.g. "execution of memory.grow on this memory".</summary>
     public string Feature { get; } = feature;
 }

@@ -353,9 +353,10 @@ internal sealed partial class FunctionCompiler
                 Push(1);
                 return;
         }
+        // Every other instruction of the syntax has a case above; one that arrives here is named as unsupported.
         var info = OpcodeTable.Info(ins.Op);
         if (info.Signature is not { } sig || IsVector(sig) || info.Immediate != ImmediateKind.None)
-            throw new UnsupportedFeatureException(FeatureOf(ins.Op));
+            throw new UnsupportedFeatureException($"execution of {info.Name}");
         // The interpreter loop has a case for every core numeric instruction (single-byte
         // opcodes and the 0xFC trunc_sat group); the rest of the table runs out of line.
         bool inLoop = info.Prefix == 0 || (info.Prefix == 0xFC && info.Code <= 7);
@@ -368,21 +369,5 @@ internal sealed partial class FunctionCompiler
     {
         Pop(sig.Params.Count);
         foreach (var t in sig.Results.AsSpan()) Push((byte)(t == SigType.V128 ? 2 : 1));
-    }
-
-    /// <summary>The feature an instruction this interpreter cannot run yet belongs to (the skip reason).</summary>
-    private static string FeatureOf(Opcode op)
-    {
-        var info = OpcodeTable.Info(op);
-        return info.Prefix switch
-        {
-            0xFD => "SIMD execution",
-            0xFB => "GC execution",
-            0xFE => "threads execution",
-            _ when op is Opcode.Try or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate or Opcode.Rethrow
-                => "legacy exception handling execution",
-            _ when op is Opcode.Throw or Opcode.ThrowRef or Opcode.TryTable => "exception handling execution",
-            _ => $"execution of {info.Name}",
-        };
     }
 }
