@@ -12,7 +12,9 @@ namespace WasmConform.Engine.Execution.Compiler;
 /// <item><c>i32.const c; i32.op</c> → <c>i32.op</c> with an immediate right operand (Op.I32*Imm).</item>
 /// <item><c>local.get x; i32.const c; i32.add</c> → <see cref="Op.LocalGetI32AddImm"/>.</item>
 /// <item><c>local.get x; local.get y</c> → <see cref="Op.LocalGetGet"/>; <c>local.set x; local.get y</c> → <see cref="Op.LocalSetGet"/>.</item>
-/// <item><c>i32.eqz; br_if</c> → <see cref="Op.BrUnless"/>.</item>
+/// <item><c>i32.eqz; br_if</c> → <see cref="Op.BrUnless"/>; <c>i32.eqz; if</c> → <see cref="Op.BrIf"/> to the else.</item>
+/// <item><c>i32.cmp; br_if</c> (a comparison, or its immediate form) → <see cref="Op.BrIfI32Eq"/>…;
+/// <c>i32.cmp; if</c> → the negated comparison's branch to the else (integer comparisons negate exactly).</item>
 /// </list>
 /// Fuel is counted per WebAssembly instruction before fusion, so metering is unchanged.
 /// </remarks>
@@ -82,14 +84,59 @@ internal sealed partial class FunctionCompiler
             Emit(Op.LocalGet, offset);
     }
 
-    /// <summary>A branch without a move: <c>i32.eqz; br_if</c> becomes one <see cref="Op.BrUnless"/>. Returns its index.</summary>
+    /// <summary>
+    /// A branch without a move, fused with the comparison before it: <paramref name="op"/> is
+    /// <see cref="Op.BrIf"/> (branch when the condition is non-zero) or <see cref="Op.BrUnless"/>
+    /// (when it is zero: the false edge of <c>if</c>). Returns the index of the branch, to patch.
+    /// </summary>
     private int EmitFusedBranch(Op op)
     {
-        if (op == Op.BrIf && Previous(out var previous) && previous.Op == (Op)Opcode.I32Eqz)
+        if (Previous(out var previous))
         {
-            ReplacePrevious(new Inst(Op.BrUnless));
-            return _code.Count - 1;
+            bool negate = op == Op.BrUnless;
+            Op fused = previous.Op == (Op)Opcode.I32Eqz ? (negate ? Op.BrIf : Op.BrUnless) : CompareBranch(previous.Op, negate);
+            if (fused != 0)
+            {
+                ReplacePrevious(new Inst(fused, 0, previous.B));
+                return _code.Count - 1;
+            }
         }
         return Emit(op);
+    }
+
+    /// <summary>The branch form of an i32 comparison (plain or with an immediate), negated when <paramref name="negate"/>; 0 for other operations.</summary>
+    private static Op CompareBranch(Op compare, bool negate)
+    {
+        if (compare < Op.First)
+        {
+            return (Opcode)compare switch
+            {
+                Opcode.I32Eq => negate ? Op.BrIfI32Ne : Op.BrIfI32Eq,
+                Opcode.I32Ne => negate ? Op.BrIfI32Eq : Op.BrIfI32Ne,
+                Opcode.I32LtS => negate ? Op.BrIfI32GeS : Op.BrIfI32LtS,
+                Opcode.I32LtU => negate ? Op.BrIfI32GeU : Op.BrIfI32LtU,
+                Opcode.I32GtS => negate ? Op.BrIfI32LeS : Op.BrIfI32GtS,
+                Opcode.I32GtU => negate ? Op.BrIfI32LeU : Op.BrIfI32GtU,
+                Opcode.I32LeS => negate ? Op.BrIfI32GtS : Op.BrIfI32LeS,
+                Opcode.I32LeU => negate ? Op.BrIfI32GtU : Op.BrIfI32LeU,
+                Opcode.I32GeS => negate ? Op.BrIfI32LtS : Op.BrIfI32GeS,
+                Opcode.I32GeU => negate ? Op.BrIfI32LtU : Op.BrIfI32GeU,
+                _ => 0,
+            };
+        }
+        return compare switch
+        {
+            Op.I32EqImm => negate ? Op.BrIfI32NeImm : Op.BrIfI32EqImm,
+            Op.I32NeImm => negate ? Op.BrIfI32EqImm : Op.BrIfI32NeImm,
+            Op.I32LtSImm => negate ? Op.BrIfI32GeSImm : Op.BrIfI32LtSImm,
+            Op.I32LtUImm => negate ? Op.BrIfI32GeUImm : Op.BrIfI32LtUImm,
+            Op.I32GtSImm => negate ? Op.BrIfI32LeSImm : Op.BrIfI32GtSImm,
+            Op.I32GtUImm => negate ? Op.BrIfI32LeUImm : Op.BrIfI32GtUImm,
+            Op.I32LeSImm => negate ? Op.BrIfI32GtSImm : Op.BrIfI32LeSImm,
+            Op.I32LeUImm => negate ? Op.BrIfI32GtUImm : Op.BrIfI32LeUImm,
+            Op.I32GeSImm => negate ? Op.BrIfI32LtSImm : Op.BrIfI32GeSImm,
+            Op.I32GeUImm => negate ? Op.BrIfI32LtUImm : Op.BrIfI32GeUImm,
+            _ => 0,
+        };
     }
 }

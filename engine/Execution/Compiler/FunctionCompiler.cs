@@ -286,7 +286,7 @@ internal sealed partial class FunctionCompiler
                 break;
             case Opcode.If:
                 Pop();
-                int fixup = Emit(Op.BrUnless);
+                int fixup = EmitFusedBranch(Op.BrUnless);
                 PushControl(Opcode.If, parameters, results);
                 Current.ElseFixup = fixup;
                 StartBlock();

@@ -86,6 +86,28 @@ internal enum Op : ushort
     I32LeUImm,
     I32GeSImm,
     I32GeUImm,
+    /// <summary>Pop two i32 operands; when the comparison holds, jump to <c>A</c> (<c>i32.cmp; br_if</c>, and <c>i32.cmp; if</c> negated).</summary>
+    BrIfI32Eq,
+    BrIfI32Ne,
+    BrIfI32LtS,
+    BrIfI32LtU,
+    BrIfI32GtS,
+    BrIfI32GtU,
+    BrIfI32LeS,
+    BrIfI32LeU,
+    BrIfI32GeS,
+    BrIfI32GeU,
+    /// <summary>Pop an i32; when its comparison with the constant <c>B</c> holds, jump to <c>A</c>.</summary>
+    BrIfI32EqImm,
+    BrIfI32NeImm,
+    BrIfI32LtSImm,
+    BrIfI32LtUImm,
+    BrIfI32GtSImm,
+    BrIfI32GtUImm,
+    BrIfI32LeSImm,
+    BrIfI32LeUImm,
+    BrIfI32GeSImm,
+    BrIfI32GeUImm,
     /// <summary>Pop an i32 and two operands of <c>A</c> cells each; keep the first when the i32 is non-zero, else the second.</summary>
     Select,
 

@@ -194,6 +194,26 @@ internal sealed unsafe partial class Interpreter
                     case Op.I32LeUImm: sp[-1].I32 = I32.LeU(sp[-1].I32, (int)ins.B); break;
                     case Op.I32GeSImm: sp[-1].I32 = I32.GeS(sp[-1].I32, (int)ins.B); break;
                     case Op.I32GeUImm: sp[-1].I32 = I32.GeU(sp[-1].I32, (int)ins.B); break;
+                    case Op.BrIfI32Eq: sp -= 2; if (sp[0].I32 == sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32Ne: sp -= 2; if (sp[0].I32 != sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32LtS: sp -= 2; if (sp[0].I32 < sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32LtU: sp -= 2; if (sp[0].U32 < sp[1].U32) pc = ins.A; break;
+                    case Op.BrIfI32GtS: sp -= 2; if (sp[0].I32 > sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32GtU: sp -= 2; if (sp[0].U32 > sp[1].U32) pc = ins.A; break;
+                    case Op.BrIfI32LeS: sp -= 2; if (sp[0].I32 <= sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32LeU: sp -= 2; if (sp[0].U32 <= sp[1].U32) pc = ins.A; break;
+                    case Op.BrIfI32GeS: sp -= 2; if (sp[0].I32 >= sp[1].I32) pc = ins.A; break;
+                    case Op.BrIfI32GeU: sp -= 2; if (sp[0].U32 >= sp[1].U32) pc = ins.A; break;
+                    case Op.BrIfI32EqImm: if ((--sp)->I32 == (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32NeImm: if ((--sp)->I32 != (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32LtSImm: if ((--sp)->I32 < (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32LtUImm: if ((--sp)->U32 < (uint)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32GtSImm: if ((--sp)->I32 > (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32GtUImm: if ((--sp)->U32 > (uint)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32LeSImm: if ((--sp)->I32 <= (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32LeUImm: if ((--sp)->U32 <= (uint)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32GeSImm: if ((--sp)->I32 >= (int)ins.B) pc = ins.A; break;
+                    case Op.BrIfI32GeUImm: if ((--sp)->U32 >= (uint)ins.B) pc = ins.A; break;
                     case Op.GlobalGet:
                         *sp++ = globals[ins.A].Low;
                         break;

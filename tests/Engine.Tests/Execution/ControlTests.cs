@@ -87,6 +87,54 @@ public class ControlTests
         Assert.Equal(Value.I32(expected), Instantiate(module).Invoke("f", Value.I32(x))[0]);
     }
 
+    public static TheoryData<Opcode> I32Comparisons() =>
+    [
+        Opcode.I32Eq, Opcode.I32Ne, Opcode.I32LtS, Opcode.I32LtU, Opcode.I32GtS,
+        Opcode.I32GtU, Opcode.I32LeS, Opcode.I32LeU, Opcode.I32GeS, Opcode.I32GeU,
+    ];
+
+    /// <summary>§4.3.2 irelop, written out here so that the branches are checked against the definition.</summary>
+    private static bool Holds(Opcode op, int a, int b) => op switch
+    {
+        Opcode.I32Eq => a == b,
+        Opcode.I32Ne => a != b,
+        Opcode.I32LtS => a < b,
+        Opcode.I32LtU => (uint)a < (uint)b,
+        Opcode.I32GtS => a > b,
+        Opcode.I32GtU => (uint)a > (uint)b,
+        Opcode.I32LeS => a <= b,
+        Opcode.I32LeU => (uint)a <= (uint)b,
+        Opcode.I32GeS => a >= b,
+        _ => (uint)a >= (uint)b,
+    };
+
+    [Theory]
+    [MemberData(nameof(I32Comparisons))]
+    public void Comparisons_fused_with_br_if_and_if_branch_as_the_comparison_says(Opcode op)
+    {
+        int[] values = [0, 1, 2, -1, -2, int.MinValue, int.MaxValue];
+        var (a, b) = (LocalGet(0), LocalGet(1));
+        Instruction[] BrIfForm(Instruction right) =>
+            [Block(BlockType.Empty), a, right, Op(op), BrIf(0), I32(0), Op(Opcode.Return), End, I32(1)];
+        Instruction[] IfForm(Instruction right) =>
+            [a, right, Op(op), If(BlockType.Of(I32T)), I32(1), Else, I32(0), End];
+        Instruction[] EqzForms() => // (i32.eqz (cmp)) before br_if and if: the negated branch
+            [Block(BlockType.Empty), a, b, Op(op), Op(Opcode.I32Eqz), BrIf(0), I32(1), Op(Opcode.Return), End,
+             a, b, Op(op), Op(Opcode.I32Eqz), If(BlockType.Of(I32T)), I32(0), Else, I32(1), End];
+        var binary = Type([I32T, I32T], [I32T]);
+        foreach (int x in values)
+        foreach (int y in values)
+        {
+            var module = Module([binary], [
+                ("br_if", 0, [], BrIfForm(b)), ("br_if_imm", 0, [], BrIfForm(I32(y))),
+                ("if", 0, [], IfForm(b)), ("if_imm", 0, [], IfForm(I32(y))), ("eqz", 0, [], EqzForms())]);
+            var instance = Instantiate(module);
+            var expected = Value.I32(Holds(op, x, y) ? 1 : 0);
+            foreach (var name in new[] { "br_if", "br_if_imm", "if", "if_imm", "eqz" })
+                Assert.True(expected == instance.Invoke(name, Value.I32(x), Value.I32(y))[0], $"{name} {op} {x} {y}");
+        }
+    }
+
     [Fact]
     public void Unreachable_traps_with_the_spec_message()
     {
