@@ -6,23 +6,83 @@ namespace WasmConform.Engine.Validation;
 /// The process-wide store of canonical defined types (§3.3.3 iso-recursive type equality by
 /// hash-consing): each distinct recursive type group is interned once, so equal types from
 /// different modules are the same <see cref="DefType"/> object with the same id.
-/// Thread-safe. Interned types are never released.
+/// Thread-safe.
 /// </summary>
+/// <remarks>
+/// Interned types are kept until <see cref="ReleaseAll"/>, which a long-running loop calls (a
+/// fuzzing campaign makes millions of types, one module after another) while every unit of work
+/// that uses types runs inside a <see cref="Use"/> scope: the release waits until no scope is open
+/// and empties the registry. Ids are never handed out twice, so an id from before a release is
+/// unknown afterwards (<see cref="Get"/> throws) and never names another type.
+/// </remarks>
 public static class TypeRegistry
 {
     private static readonly Lock Gate = new();
     private static readonly Dictionary<RecGroupKey, DefType[]> Groups = [];
-    private static volatile DefType?[] _byId = new DefType?[256];
+    private static readonly ReaderWriterLockSlim Users = new(LockRecursionPolicy.SupportsRecursion);
+    private static volatile IdTable _byId = new(0, new DefType?[256]);
     private static uint _nextId;
+
+    /// <summary>The published types by id, from <see cref="First"/> on (the ids before it were released).</summary>
+    private sealed class IdTable(uint first, DefType?[] slots)
+    {
+        public readonly uint First = first;
+        public readonly DefType?[] Slots = slots;
+    }
 
     // The members of a group under validation on this thread: resolvable by id before they
     // are published (a group is published only once its sub type rules hold).
     [ThreadStatic] private static DefType[]? t_pending;
 
-    /// <summary>Number of ids handed out so far (an upper bound of the number of interned types).</summary>
+    /// <summary>Number of ids handed out so far (an upper bound of the number of types interned since the process started).</summary>
     public static uint Count
     {
         get { lock (Gate) return _nextId; }
+    }
+
+    /// <summary>Number of ids handed out since the last <see cref="ReleaseAll"/> (an upper bound of the types held now).</summary>
+    public static uint Held
+    {
+        get { lock (Gate) return _nextId - _byId.First; }
+    }
+
+    /// <summary>
+    /// A unit of work that uses interned types (validating, instantiating, running a module, and
+    /// reading its results): <see cref="ReleaseAll"/> waits until it is disposed. Scopes may nest.
+    /// </summary>
+    public static UseScope Use()
+    {
+        Users.EnterReadLock();
+        return new UseScope();
+    }
+
+    /// <summary>Ends a <see cref="Use"/> scope.</summary>
+    public readonly struct UseScope : IDisposable
+    {
+        public void Dispose() => Users.ExitReadLock();
+    }
+
+    /// <summary>
+    /// Empties the registry once no <see cref="Use"/> scope is open (new scopes wait meanwhile).
+    /// Only for a caller that knows every user of types in the process runs inside scopes: a type
+    /// held outside one becomes unknown.
+    /// </summary>
+    /// <exception cref="LockRecursionException">The calling thread is inside a <see cref="Use"/> scope.</exception>
+    public static void ReleaseAll()
+    {
+        Users.EnterWriteLock();
+        try
+        {
+            lock (Gate)
+            {
+                Groups.Clear();
+                _byId = new IdTable(_nextId, new DefType?[256]);
+            }
+        }
+        finally
+        {
+            Users.ExitWriteLock();
+        }
     }
 
     /// <summary>The defined type with canonical id <paramref name="id"/>.</summary>
@@ -33,8 +93,9 @@ public static class TypeRegistry
     /// <summary>The defined type with canonical id <paramref name="id"/>, if there is one.</summary>
     public static bool TryGet(uint id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DefType? type)
     {
-        var byId = _byId;
-        if (id < (uint)byId.Length && byId[id] is { } found)
+        var table = _byId;
+        uint slot = id - table.First;
+        if (slot < (uint)table.Slots.Length && table.Slots[slot] is { } found)
         {
             type = found;
             return true;
@@ -100,16 +161,18 @@ public static class TypeRegistry
         lock (Gate)
         {
             if (Groups.TryGetValue(key, out var existing)) return existing;
-            uint last = group[^1].Id;
-            var byId = _byId;
-            if (last >= byId.Length)
+            var table = _byId;
+            if (group[0].Id < table.First)
+                throw new InvalidOperationException("a type group reserved before TypeRegistry.ReleaseAll was published after it");
+            uint last = group[^1].Id - table.First;
+            var slots = table.Slots;
+            if (last >= slots.Length)
             {
-                var grown = new DefType?[Math.Max(byId.Length * 2, (int)last + 1)];
-                byId.CopyTo(grown, 0);
-                byId = grown;
+                slots = new DefType?[Math.Max(slots.Length * 2, (int)last + 1)];
+                table.Slots.CopyTo(slots, 0);
             }
-            foreach (var t in group) byId[t.Id] = t;
-            _byId = byId;
+            foreach (var t in group) slots[t.Id - table.First] = t;
+            if (slots != table.Slots) _byId = new IdTable(table.First, slots);
             Groups.Add(key, group);
             return group;
         }

@@ -1,4 +1,5 @@
 using WasmConform.Engine.Embedding;
+using WasmConform.Engine.Validation;
 using WasmConform.Fuzz.Generator;
 using WasmConform.Fuzz.Oracle;
 using WasmConform.Fuzz.Reports;
@@ -34,6 +35,14 @@ public sealed record CampaignSettings
 
     /// <summary>How new divergences are reduced; null for not at all.</summary>
     public CampaignReduction? Reduction { get; init; }
+
+    /// <summary>
+    /// Empty the process's type registry between cases once it holds this many types
+    /// (<see cref="Engine.Validation.TypeRegistry.ReleaseAll"/>), so that a long campaign's memory
+    /// stays bounded; null never. Only for a process whose every user of types is a campaign
+    /// worker (the command line sets it; a test process, with other tests beside it, must not).
+    /// </summary>
+    public uint? ReleaseTypesAbove { get; init; }
 }
 
 /// <summary>
@@ -124,27 +133,36 @@ public sealed class FuzzCampaign(CampaignSettings settings, IReadOnlyList<Campai
             {
                 long index = Interlocked.Increment(ref _next) - 1;
                 if (settings.Cases is { } n && index >= settings.FirstCase + n) break;
-                CaseResult result;
-                try
-                {
-                    result = runner.Run(index);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    if (stop.IsCancellationRequested) break;
-                    Stats.AddError(index, e);
-                    continue;
-                }
-                if (stop.IsCancellationRequested && Interrupted(result)) break;
-                Stats.Add(result);
-                foreach (var divergence in result.Divergences) Record(divergence, result);
-                if (settings.StopAfterDivergences is { } most && Stats.DistinctDivergences >= most) stop.Cancel();
+                if (settings.ReleaseTypesAbove is { } most && TypeRegistry.Held >= most) TypeRegistry.ReleaseAll();
+                using var types = TypeRegistry.Use();
+                if (!RunCase(runner, index, stop)) break;
             }
         }
         finally
         {
             foreach (var host in hosts) host.Dispose();
         }
+    }
+
+    /// <summary>Runs case <paramref name="index"/>, counts it and records its divergences; false when the campaign stops.</summary>
+    private bool RunCase(CaseRunner runner, long index, CancellationTokenSource stop)
+    {
+        CaseResult result;
+        try
+        {
+            result = runner.Run(index);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (stop.IsCancellationRequested) return false;
+            Stats.AddError(index, e);
+            return true;
+        }
+        if (stop.IsCancellationRequested && Interrupted(result)) return false;
+        Stats.Add(result);
+        foreach (var divergence in result.Divergences) Record(divergence, result);
+        if (settings.StopAfterDivergences is { } most && Stats.DistinctDivergences >= most) stop.Cancel();
+        return true;
     }
 
     /// <summary>Whether a case finished after the stop was asked for may have been cut short by it.</summary>

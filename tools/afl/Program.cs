@@ -1,6 +1,7 @@
 using SharpFuzz;
 using WasmConform.Afl;
 using WasmConform.Afl.Targets;
+using WasmConform.Engine.Validation;
 using WasmConform.Fuzz.Triage;
 
 // WasmConform.Afl TARGET                  one input from stdin; under afl-fuzz, the fork server loop
@@ -24,6 +25,9 @@ switch (args.Length > 1 ? args[1] : null)
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
+            // One process runs millions of inputs: the types they intern are released now and then.
+            if (TypeRegistry.Held >= 100_000) TypeRegistry.ReleaseAll();
+            using var types = TypeRegistry.Use();
             (target ??= FuzzTargets.Create(name)!).Run(buffer.ToArray());
         });
         return 0;
