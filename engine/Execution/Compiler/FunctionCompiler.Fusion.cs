@@ -85,13 +85,15 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// A branch without a move, fused with the comparison before it: <paramref name="op"/> is
-    /// <see cref="Op.BrIf"/> (branch when the condition is non-zero) or <see cref="Op.BrUnless"/>
-    /// (when it is zero: the false edge of <c>if</c>). Returns the index of the branch, to patch.
+    /// A branch without a move, a conditional one fused with the comparison before it:
+    /// <paramref name="op"/> is <see cref="Op.Br"/>, <see cref="Op.BrIf"/> (branch when the
+    /// condition is non-zero) or <see cref="Op.BrUnless"/> (when it is zero: the false edge of
+    /// <c>if</c>). Returns the index of the branch, to patch.
     /// </summary>
     private int EmitFusedBranch(Op op)
     {
-        if (Previous(out var previous))
+        // Only a conditional branch consumes the comparison's result; br leaves it on the stack.
+        if (op is Op.BrIf or Op.BrUnless && Previous(out var previous))
         {
             bool negate = op == Op.BrUnless;
             Op fused = previous.Op == (Op)Opcode.I32Eqz ? (negate ? Op.BrIf : Op.BrUnless) : CompareBranch(previous.Op, negate);

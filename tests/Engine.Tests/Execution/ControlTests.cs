@@ -135,6 +135,21 @@ public class ControlTests
         }
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(-1)]
+    public void A_comparison_before_br_stays_a_value(int x)
+    {
+        // (func (param i32) (result v128 i32) (v128.const 0) (i32.gt_u (local.get 0) (i32.const 0)) (block (br 0)))
+        // br is no conditional branch: the comparison's result is the function's second result
+        // (found by the differential fuzzer: fused into a conditional branch, it was lost).
+        var module = Module([Type([I32T], [ValType.V128, I32T])], [("f", 0, [], [
+            V128(0, 0), LocalGet(0), I32(0), Op(Opcode.I32GtU),
+            Block(BlockType.Empty), Br(0), End])]);
+        var results = Instantiate(module).Invoke("f", Value.I32(x));
+        Assert.Equal([Value.V128(0, 0), Value.I32(x != 0 ? 1 : 0)], results);
+    }
+
     [Fact]
     public void Unreachable_traps_with_the_spec_message()
     {
