@@ -67,6 +67,22 @@ public static class CampaignSetup
     }
 
     /// <summary>
+    /// <paramref name="config"/> with <see cref="GeneratorConfig.BasicBoundaryTypes"/> when one of
+    /// <paramref name="engines"/> cannot pass other references across its embedding API (wasmtime's
+    /// C API has only funcref and externref) and the configuration has proposals with such
+    /// references; <paramref name="note"/> then says so.
+    /// </summary>
+    public static GeneratorConfig WithinBoundary(GeneratorConfig config, IEnumerable<CampaignEngine> engines, out string? note)
+    {
+        note = null;
+        var f = config.Features;
+        var basic = engines.Where(e => e.Name == EngineCatalog.Wasmtime).Select(e => e.Name).ToList();
+        if (basic.Count == 0 || config.BasicBoundaryTypes || !(f.Gc || f.FunctionReferences || f.Exceptions)) return config;
+        note = $"functions, globals and tables typed with numbers, v128, funcref and externref only (GC and typed references stay inside functions): {string.Join(", ", basic)} cannot pass other references";
+        return config with { BasicBoundaryTypes = true };
+    }
+
+    /// <summary>
     /// <paramref name="config"/> with every feature switch that <paramref name="available"/> lacks
     /// turned off (and those depending on one turned off); the switches turned off go to <paramref name="dropped"/>.
     /// </summary>

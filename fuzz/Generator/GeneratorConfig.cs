@@ -50,6 +50,15 @@ public sealed record GeneratorConfig
     /// </summary>
     public int GuardPercent { get; init; } = 75;
 
+    /// <summary>
+    /// Keep the types at the module's boundary basic: parameters and results of functions (all
+    /// exported), globals and tables are numbers, <c>v128</c>, nullable <c>funcref</c> or
+    /// <c>externref</c>; GC and typed references stay inside function bodies (operands, locals,
+    /// fields, segments). For engines whose embedding API cannot pass other references (wasmtime's
+    /// C API), so that they run GC code instead of sitting the module out.
+    /// </summary>
+    public bool BasicBoundaryTypes { get; init; }
+
     /// <summary>The chance (0..100) that a module has a start function.</summary>
     public int StartPercent { get; init; } = 10;
 

@@ -85,8 +85,9 @@ public static class ModuleGenerator
                 m.FuncTypes.Add(m.FuncTypes[m.RandomDefinedFunction()]);
                 continue;
             }
-            var parameters = m.RandomValTypes(m.Config.Limits.MaxParams);
-            var results = m.RandomValTypes(m.MaxResults, nonNull: m.Features.FunctionReferences);
+            // Every function is exported: its parameters and results are at the boundary.
+            var parameters = m.RandomValTypes(m.Config.Limits.MaxParams, boundary: true);
+            var results = m.RandomValTypes(m.MaxResults, nonNull: m.Features.FunctionReferences, boundary: true);
             m.FuncTypes.Add(m.Types.Intern(new FuncType(parameters, results)));
         }
     }

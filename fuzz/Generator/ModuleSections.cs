@@ -41,7 +41,7 @@ internal static class ModuleSections
         for (int i = 0; i < count; i++)
         {
             ulong least = m.Config.DisallowTraps || m.U.Chance(90) ? Math.Min(1UL, (ulong)limits.MaxTableSize) : 0UL;
-            var elem = RandomRef(m);
+            var elem = RandomRef(m, boundary: true);
             ulong max = m.U.UInt64(least, (ulong)limits.MaxTableSize);
             ulong min = m.U.UInt64(least, max);
             var addr = m.Features.Memory64 && m.U.Chance(30) ? AddrType.I64 : AddrType.I32;
@@ -57,7 +57,7 @@ internal static class ModuleSections
         int count = m.U.Int(0, m.Config.Limits.MaxGlobals);
         for (int i = 0; i < count; i++)
         {
-            var t = m.RandomValType(nonNull: m.Features.FunctionReferences);
+            var t = m.RandomValType(nonNull: m.Features.FunctionReferences, boundary: true);
             if (!m.CanMake(t)) t = ValueTypes.Nullable(t);
             bool mutable = m.Features.MutableGlobals ? m.U.Bool() : m.U.Chance(20);
             m.Globals.Add(new Global(new GlobalType(t, mutable), m.ConstExpr(t)));
@@ -176,10 +176,12 @@ internal static class ModuleSections
     /// funcref, externref, with function references a nullable reference to a defined
     /// function's type, with GC anyref, eqref or a nullable reference to a struct or array type.
     /// </summary>
-    private static RefType RandomRef(ModuleState m)
+    /// <summary>A reference type for a table (at the <paramref name="boundary"/>: see <see cref="GeneratorConfig.BasicBoundaryTypes"/>) or a segment.</summary>
+    private static RefType RandomRef(ModuleState m, bool boundary = false)
     {
-        bool gc = m.Features.Gc;
-        int pick = m.U.Weighted([2, 2, m.Features.FunctionReferences ? 1 : 0, gc ? 1 : 0, gc && m.GcTypes.Count > 0 ? 1 : 0]);
+        bool basic = boundary && m.Config.BasicBoundaryTypes;
+        bool gc = m.Features.Gc && !basic;
+        int pick = m.U.Weighted([2, 2, m.Features.FunctionReferences && !basic ? 1 : 0, gc ? 1 : 0, gc && m.GcTypes.Count > 0 ? 1 : 0]);
         return pick switch
         {
             0 => RefType.FuncRef,

@@ -64,11 +64,13 @@ internal sealed partial class ModuleState(ChoiceStream u, GeneratorConfig config
     /// A value type the configuration allows: numbers, and with the features on, v128,
     /// funcref and externref, anyref, eqref, i31ref, structref, arrayref, exnref, and nullable
     /// (or, if <paramref name="nonNull"/> allows, non-null) references to the types of
-    /// functions defined so far and to struct and array types.
+    /// functions defined so far and to struct and array types. A type at the module's
+    /// <paramref name="boundary"/> is one of the first six when <see cref="GeneratorConfig.BasicBoundaryTypes"/> says so.
     /// </summary>
-    public ValType RandomValType(bool nonNull = false)
+    public ValType RandomValType(bool nonNull = false, bool boundary = false)
     {
         var f = Features;
+        if (boundary && Config.BasicBoundaryTypes) f = f with { Gc = false, Exceptions = false, FunctionReferences = false };
         bool functions = f.FunctionReferences && DefinedFunctions > 0;
         bool gcTypes = f.Gc && GcTypes.Count > 0;
         int pick = U.Weighted([
@@ -100,11 +102,11 @@ internal sealed partial class ModuleState(ChoiceStream u, GeneratorConfig config
     /// <summary>A defined function's index (imports excluded); there is at least one once signatures exist.</summary>
     public int RandomDefinedFunction() => U.Int((int)GeneratedModule.ImportedFunctions, FuncTypes.Count - 1);
 
-    /// <summary>A list of up to <paramref name="max"/> random value types.</summary>
-    public ValType[] RandomValTypes(int max, bool nonNull = false)
+    /// <summary>A list of up to <paramref name="max"/> random value types (see <see cref="RandomValType"/>).</summary>
+    public ValType[] RandomValTypes(int max, bool nonNull = false, bool boundary = false)
     {
         var types = new ValType[U.Int(0, max)];
-        for (int i = 0; i < types.Length; i++) types[i] = RandomValType(nonNull);
+        for (int i = 0; i < types.Length; i++) types[i] = RandomValType(nonNull, boundary);
         return types;
     }
 

@@ -71,6 +71,18 @@ public sealed class CampaignConfigTests
         Assert.Empty(GeneratorConfigRules.Check(within));
     }
 
+    [Theory]
+    [InlineData("wasmtime", true)]
+    [InlineData("v8", false)]
+    public void Boundary_types_are_kept_basic_when_wasmtime_takes_part(string other, bool basic)
+    {
+        var engines = new[] { CampaignRun.Reference, CampaignRun.Of(other, () => throw new InvalidOperationException("no host is made")) };
+        var within = CampaignSetup.WithinBoundary(CampaignConfig.DefaultGenerator, engines, out var note);
+        Assert.Equal(basic, within.BasicBoundaryTypes);
+        Assert.Equal(basic, note?.Contains("wasmtime cannot pass other references") == true);
+        Assert.False(CampaignSetup.WithinBoundary(GeneratorConfig.Default, engines, out _).BasicBoundaryTypes);
+    }
+
     [Fact]
     public void Call_arguments_depend_only_on_seed_and_case()
     {

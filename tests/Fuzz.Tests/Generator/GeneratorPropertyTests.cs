@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using WasmConform.Engine.Binary;
+using WasmConform.Engine.Syntax;
 using WasmConform.Engine.Validation;
 using WasmConform.Fuzz.Generator;
 
@@ -41,6 +42,29 @@ public sealed class GeneratorPropertyTests
             var module = ModuleGenerator.Generate(SeedInput.Bytes(seed, 0, 4096), config);
             Validator.Validate(Decoder.Decode(Encoder.Encode(module), config.EngineFeatures), config.EngineFeatures);
         }
+    }
+
+    /// <summary>A campaign's generator with wasmtime among the engines.</summary>
+    private static readonly GeneratorConfig Basic = Fuzz.Campaign.CampaignConfig.DefaultGenerator with { BasicBoundaryTypes = true };
+
+    [Property(MaxTest = 300)]
+    public void With_basic_boundary_types_no_module_has_other_references_in_its_exports(byte[] input)
+    {
+        var module = ModuleGenerator.Generate(input, Basic);
+        Validator.Validate(module, Basic.EngineFeatures);
+        Assert.Null(Fuzz.Engines.Runners.HostBoundary.NonBasicReference(Encoder.Encode(module)));
+    }
+
+    [Fact]
+    public void With_basic_boundary_types_modules_still_contain_gc_instructions()
+    {
+        int withGc = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            var module = ModuleGenerator.Generate(SeedInput.Bytes(5, i, Basic.Limits.InputBytes), Basic);
+            if (module.Functions.Any(f => f.Body.Any(ins => OpcodeTable.Info(ins.Op).Prefix == 0xFB))) withGc++;
+        }
+        Assert.True(withGc >= 100, $"{withGc} of 300 modules have GC instructions");
     }
 
     [Property(MaxTest = 300)]

@@ -74,6 +74,8 @@ public static class FuzzCommand
             var common = CampaignSetup.CommonFeatures(engines, config.Generator.EngineFeatures, out var lacking);
             generator = CampaignSetup.WithinFeatures(config.Generator, common, out var dropped);
             if (dropped.Count > 0) notes.Add($"generating without {string.Join(", ", dropped)}: {string.Join("; ", lacking)}");
+            generator = CampaignSetup.WithinBoundary(generator, engines, out var boundary);
+            if (boundary is not null) notes.Add(boundary);
         }
         catch (ArgumentException e)
         {
