@@ -29,10 +29,10 @@ namespace WasmConform.Afl.Targets;
 /// The generator canonicalises NaNs and leaves out relaxed SIMD and legacy exceptions. An input
 /// whose first byte is even gets the proposals wasmtime's runner can run to the end
 /// (<see cref="Comparable"/>); one whose first byte is odd also gets GC, typed function references
-/// and exception handling (<see cref="Extended"/>), whose reference types reach the exports, which
-/// wasmtime's C API (only <c>funcref</c> and <c>externref</c>) cannot pass: those modules mostly run
-/// on the reference interpreter alone. The other engine's host (one runner process for the whole
-/// fuzzing run) lives as long as the target.
+/// and exception handling (<see cref="Extended"/>), with functions, globals and tables typed with
+/// numbers, v128, <c>funcref</c> and <c>externref</c> only (<see cref="GeneratorConfig.BasicBoundaryTypes"/>),
+/// all that wasmtime's C API can pass, so that wasmtime runs the GC code too. The other engine's
+/// host (one runner process for the whole fuzzing run) lives as long as the target.
 /// </para>
 /// </remarks>
 public sealed class DifferentialTarget(Func<EngineHost> createOther) : FuzzTarget
@@ -51,6 +51,7 @@ public sealed class DifferentialTarget(Func<EngineHost> createOther) : FuzzTarge
     public static GeneratorConfig Extended { get; } = Comparable with
     {
         Features = FeatureSwitches.All with { RelaxedSimd = false, LegacyExceptions = false },
+        BasicBoundaryTypes = true,
     };
 
     /// <summary>Wall-clock limit of one instantiation or call, on either engine.</summary>
