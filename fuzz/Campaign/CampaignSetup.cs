@@ -67,19 +67,28 @@ public static class CampaignSetup
     }
 
     /// <summary>
-    /// <paramref name="config"/> with <see cref="GeneratorConfig.BasicBoundaryTypes"/> when one of
-    /// <paramref name="engines"/> cannot pass other references across its embedding API (wasmtime's
-    /// C API has only funcref and externref) and the configuration has proposals with such
-    /// references; <paramref name="note"/> then says so.
+    /// <paramref name="config"/> with the module's boundary (functions, globals, tables) kept to
+    /// the types every engine's embedding API passes: <see cref="GeneratorConfig.BasicBoundaryTypes"/>
+    /// with wasmtime (its C API has only funcref and externref) when the configuration has proposals
+    /// with other references; no <see cref="GeneratorConfig.V128AtBoundary"/> with V8 (JavaScript has
+    /// no v128) when it has SIMD. <paramref name="notes"/> says what was restricted and why.
     /// </summary>
-    public static GeneratorConfig WithinBoundary(GeneratorConfig config, IEnumerable<CampaignEngine> engines, out string? note)
+    public static GeneratorConfig WithinBoundary(GeneratorConfig config, IEnumerable<CampaignEngine> engines, out List<string> notes)
     {
-        note = null;
+        notes = [];
         var f = config.Features;
-        var basic = engines.Where(e => e.Name == EngineCatalog.Wasmtime).Select(e => e.Name).ToList();
-        if (basic.Count == 0 || config.BasicBoundaryTypes || !(f.Gc || f.FunctionReferences || f.Exceptions)) return config;
-        note = $"functions, globals and tables typed with numbers, v128, funcref and externref only (GC and typed references stay inside functions): {string.Join(", ", basic)} cannot pass other references";
-        return config with { BasicBoundaryTypes = true };
+        var names = engines.Select(e => e.Name).ToHashSet();
+        if (names.Contains(EngineCatalog.Wasmtime) && !config.BasicBoundaryTypes && (f.Gc || f.FunctionReferences || f.Exceptions))
+        {
+            notes.Add("functions, globals and tables typed with numbers, v128, funcref and externref only (GC and typed references stay inside functions): wasmtime cannot pass other references");
+            config = config with { BasicBoundaryTypes = true };
+        }
+        if (names.Contains(EngineCatalog.V8) && config.V128AtBoundary && f.Simd)
+        {
+            notes.Add("no v128 in functions' parameters and results or globals (vectors stay inside functions): v8 cannot pass v128 to JavaScript");
+            config = config with { V128AtBoundary = false };
+        }
+        return config;
     }
 
     /// <summary>

@@ -59,6 +59,14 @@ public sealed record GeneratorConfig
     /// </summary>
     public bool BasicBoundaryTypes { get; init; }
 
+    /// <summary>
+    /// Let <c>v128</c> type functions' parameters and results and globals (with SIMD on). V8's
+    /// JavaScript API cannot pass a <c>v128</c> (a call or a global read throws a
+    /// <c>TypeError</c>): campaigns with V8 turn this off, so that V8 runs SIMD code instead of
+    /// sitting the module out; vectors then stay inside function bodies.
+    /// </summary>
+    public bool V128AtBoundary { get; init; } = true;
+
     /// <summary>The chance (0..100) that a module has a start function.</summary>
     public int StartPercent { get; init; } = 10;
 

@@ -65,12 +65,14 @@ internal sealed partial class ModuleState(ChoiceStream u, GeneratorConfig config
     /// funcref and externref, anyref, eqref, i31ref, structref, arrayref, exnref, and nullable
     /// (or, if <paramref name="nonNull"/> allows, non-null) references to the types of
     /// functions defined so far and to struct and array types. A type at the module's
-    /// <paramref name="boundary"/> is one of the first six when <see cref="GeneratorConfig.BasicBoundaryTypes"/> says so.
+    /// <paramref name="boundary"/> is one of the first six when <see cref="GeneratorConfig.BasicBoundaryTypes"/>
+    /// says so, and no <c>v128</c> without <see cref="GeneratorConfig.V128AtBoundary"/>.
     /// </summary>
     public ValType RandomValType(bool nonNull = false, bool boundary = false)
     {
         var f = Features;
         if (boundary && Config.BasicBoundaryTypes) f = f with { Gc = false, Exceptions = false, FunctionReferences = false };
+        if (boundary && !Config.V128AtBoundary) f = f with { Simd = false };
         bool functions = f.FunctionReferences && DefinedFunctions > 0;
         bool gcTypes = f.Gc && GcTypes.Count > 0;
         int pick = U.Weighted([

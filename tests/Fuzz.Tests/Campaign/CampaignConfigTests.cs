@@ -72,15 +72,20 @@ public sealed class CampaignConfigTests
     }
 
     [Theory]
-    [InlineData("wasmtime", true)]
-    [InlineData("v8", false)]
-    public void Boundary_types_are_kept_basic_when_wasmtime_takes_part(string other, bool basic)
+    [InlineData("wasmtime", true, true)]
+    [InlineData("v8", false, false)]
+    [InlineData("wazero", false, true)]
+    public void The_boundary_keeps_to_what_the_engines_pass(string other, bool basic, bool v128)
     {
         var engines = new[] { CampaignRun.Reference, CampaignRun.Of(other, () => throw new InvalidOperationException("no host is made")) };
-        var within = CampaignSetup.WithinBoundary(CampaignConfig.DefaultGenerator, engines, out var note);
-        Assert.Equal(basic, within.BasicBoundaryTypes);
-        Assert.Equal(basic, note?.Contains("wasmtime cannot pass other references") == true);
-        Assert.False(CampaignSetup.WithinBoundary(GeneratorConfig.Default, engines, out _).BasicBoundaryTypes);
+        var within = CampaignSetup.WithinBoundary(CampaignConfig.DefaultGenerator, engines, out var notes);
+        Assert.Equal((basic, v128), (within.BasicBoundaryTypes, within.V128AtBoundary));
+        Assert.Equal(basic, notes.Any(n => n.Contains("wasmtime cannot pass other references")));
+        Assert.Equal(!v128, notes.Any(n => n.Contains("v8 cannot pass v128")));
+        // Without the proposals concerned (2.0 without SIMD) nothing is restricted.
+        var plain = CampaignSetup.WithinBoundary(GeneratorConfig.Default with { Features = GeneratorConfig.Default.Features with { Simd = false } }, engines, out var none);
+        Assert.Equal((false, true), (plain.BasicBoundaryTypes, plain.V128AtBoundary));
+        Assert.Empty(none);
     }
 
     [Fact]

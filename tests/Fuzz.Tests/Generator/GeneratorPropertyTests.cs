@@ -55,6 +55,17 @@ public sealed class GeneratorPropertyTests
         Assert.Null(Fuzz.Engines.Runners.HostBoundary.NonBasicReference(Encoder.Encode(module)));
     }
 
+    [Property(MaxTest = 300)]
+    public void Without_v128_at_the_boundary_no_function_or_global_has_a_vector_type(byte[] input)
+    {
+        var config = Basic with { V128AtBoundary = false };
+        var module = ModuleGenerator.Generate(input, config);
+        Validator.Validate(module, config.EngineFeatures);
+        var types = module.SubTypes.Select(s => s.Comp).ToArray();
+        Assert.DoesNotContain(module.Functions.Select(f => (FuncType)types[f.TypeIndex]).SelectMany(t => t.Params.Concat(t.Results)), v => v == ValType.V128);
+        Assert.DoesNotContain(module.Globals, g => g.Type.Type == ValType.V128);
+    }
+
     [Fact]
     public void With_basic_boundary_types_modules_still_contain_gc_instructions()
     {

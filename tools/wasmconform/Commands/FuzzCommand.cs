@@ -75,7 +75,7 @@ public static class FuzzCommand
             generator = CampaignSetup.WithinFeatures(config.Generator, common, out var dropped);
             if (dropped.Count > 0) notes.Add($"generating without {string.Join(", ", dropped)}: {string.Join("; ", lacking)}");
             generator = CampaignSetup.WithinBoundary(generator, engines, out var boundary);
-            if (boundary is not null) notes.Add(boundary);
+            notes.AddRange(boundary);
         }
         catch (ArgumentException e)
         {
