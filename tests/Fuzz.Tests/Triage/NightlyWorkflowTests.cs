@@ -71,10 +71,12 @@ public sealed partial class NightlyWorkflowTests
         var runs = Runs();
         Assert.Contains("go mod download", runs);
         Assert.Contains("make build runners", runs);
-        Assert.Matches(@"make fuzz FUZZ_SECONDS=""?\$FUZZ_SECONDS""? FUZZ_REPORT=reports/nightly/fuzz", runs);
+        Assert.Matches(@"make fuzz FUZZ_SECONDS=""?\$FUZZ_SECONDS""? FUZZ_REPORT=reports/nightly/fuzz ", runs);
+        Assert.Matches(@"make fuzz FUZZ_ENGINES=reference,wasmtime FUZZ_SECONDS=""?\$FUZZ_SECONDS""? FUZZ_REPORT=reports/nightly/fuzz-gc ", runs);
         var triageStep = Steps().Select(s => Value(s, "run")).OfType<string>().Single(r => r.Contains("make triage", StringComparison.Ordinal));
         Assert.Contains("fuzz/corpus/regressions", triageStep);
-        Assert.Contains("reports/nightly/fuzz", triageStep);
+        Assert.Contains("reports/nightly/fuzz ", triageStep);
+        Assert.Contains("reports/nightly/fuzz-gc", triageStep);
         int build = runs.IndexOf("make build runners", StringComparison.Ordinal), fuzz = runs.IndexOf("make fuzz", StringComparison.Ordinal), triage = runs.IndexOf("make triage", StringComparison.Ordinal);
         Assert.True(build < fuzz && fuzz < triage, "build, then fuzz, then triage");
     }
