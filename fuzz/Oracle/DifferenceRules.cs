@@ -45,6 +45,11 @@ public static class DifferenceRules
         "memory.grow may fail for any request (§4.4.7, memory.grow: failure is always allowed), so memories of different " +
         "sizes and whatever follows from them are no divergence");
 
+    /// <summary>A table whose size differs after a step: inconclusive.</summary>
+    public static readonly DifferenceRule TableGrowRefused = new("table-grow",
+        "table.grow may fail for any request (§4.4.6, table.grow: failure can occur in other cases than exceeding the " +
+        "maximum), so tables of different sizes and whatever follows from them are no divergence");
+
     /// <summary>An engine lacking a feature the case needs: it sits out the rest of the case.</summary>
     public static readonly DifferenceRule Unsupported = new("unsupported",
         "the engine (or its embedding API) cannot run what the step needs, e.g. a v128 across V8's JavaScript boundary");
@@ -64,7 +69,7 @@ public static class DifferenceRules
 
     /// <summary>Every rule, for reports.</summary>
     public static IReadOnlyList<DifferenceRule> All { get; } =
-        [Exhaustion, RelaxedSimd, NanBits, JavaScriptNans, OpaqueExternrefs, MemoryGrowRefused, Unsupported, TrapClasses, RejectionClass, Messages];
+        [Exhaustion, RelaxedSimd, NanBits, JavaScriptNans, OpaqueExternrefs, MemoryGrowRefused, TableGrowRefused, Unsupported, TrapClasses, RejectionClass, Messages];
 
     /// <summary>Engines whose f32/f64 values cross a JavaScript boundary (<see cref="JavaScriptNans"/>).</summary>
     public static IReadOnlySet<string> JavaScriptEngines { get; } = new HashSet<string>(StringComparer.Ordinal) { "v8" };

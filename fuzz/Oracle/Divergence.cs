@@ -6,7 +6,8 @@ namespace WasmConform.Fuzz.Oracle;
 /// <param name="Aspect">
 /// What differs: <c>crash</c>, <c>outcome</c> (kinds), <c>trap kind</c>, <c>exit code</c>,
 /// <c>result count</c>, <c>result</c>, <c>trace length</c>, <c>trace</c>, <c>globals</c>,
-/// <c>global</c>, <c>memories</c>, <c>memory size</c>, <c>memory contents</c>.
+/// <c>global</c>, <c>memories</c>, <c>memory size</c>, <c>memory contents</c>, <c>tables</c>,
+/// <c>table size</c>, <c>table elements</c>.
 /// </param>
 /// <param name="Key">
 /// What the signature takes from it: the aspect with value types and outcome kinds, but no export

@@ -45,6 +45,8 @@ public static partial class OutcomeOracle
         if (context.RelaxedSimd) return new StepVerdict.Inconclusive(DifferenceRules.RelaxedSimd, difference.ToString());
         if (StateComparison.MemorySizeDifference(baseline.Snapshot, other.Snapshot) is { } grown)
             return new StepVerdict.Inconclusive(DifferenceRules.MemoryGrowRefused, grown);
+        if (StateComparison.TableSizeDifference(baseline.Snapshot, other.Snapshot) is { } tableGrown)
+            return new StepVerdict.Inconclusive(DifferenceRules.TableGrowRefused, tableGrown);
         return new StepVerdict.Differs(difference);
     }
 

@@ -5,9 +5,11 @@ using WasmConform.Engine.Syntax;
 namespace WasmConform.Fuzz.Oracle;
 
 /// <summary>
-/// Compares the exported globals and memories of two engines after a step: the same globals with
-/// the same values, the same memories with the same sizes and SHA-256 hashes; when the hashes
-/// differ and both sides carry the bytes, the first byte that differs.
+/// Compares the exported globals, memories and tables of two engines after a step: the same
+/// globals with the same values, the same memories with the same sizes and SHA-256 hashes (when
+/// the hashes differ and both sides carry the bytes, the first byte that differs), the same tables
+/// with the same sizes and, for funcref tables, nulls in the same places (tables only when both
+/// engines report them).
 /// </summary>
 public static class StateComparison
 {
@@ -20,7 +22,43 @@ public static class StateComparison
     public static Difference? Compare(EngineState? a, EngineState? b, ValueRules rules)
     {
         if (a is null || b is null) return null;
-        return CompareGlobals(a, b, rules) ?? CompareMemories(a, b);
+        return CompareGlobals(a, b, rules) ?? CompareMemories(a, b) ?? CompareTables(a, b);
+    }
+
+    private static Difference? CompareTables(EngineState a, EngineState b)
+    {
+        if (a.Tables is not { } ours || b.Tables is not { } theirs) return null;
+        var byName = theirs.AsSpan().ToArray().ToDictionary(t => t.Name, StringComparer.Ordinal);
+        if (ours.Count != byName.Count || ours.Any(t => !byName.ContainsKey(t.Name)))
+            return new Difference("tables", "tables", "exported tables", Names(ours.Select(t => t.Name)), Names(byName.Keys));
+        foreach (var table in ours)
+        {
+            var other = byName[table.Name];
+            if (table.Size != other.Size)
+                return new Difference("table size", "table size", $"table {table.Name} size", Elements(table.Size), Elements(other.Size));
+            // Only where the baseline knows the table holds functions (a runner may not know the element type).
+            if (table.NonNull is not { } mine || other.NonNull is not { } yours || mine == yours) continue;
+            int at = mine.AsSpan().CommonPrefixLength(yours);
+            return new Difference("table elements", "table elements", $"table {table.Name} element {at}", NullOrNot(mine, at), NullOrNot(yours, at));
+        }
+        return null;
+    }
+
+    private static string NullOrNot(string pattern, int index) => index >= pattern.Length ? "missing" : pattern[index] == '1' ? "non-null" : "null";
+
+    private static string Elements(long n) => n.ToString(CultureInfo.InvariantCulture) + " elements";
+
+    /// <summary>A table that has different sizes on the two sides (<see cref="DifferenceRules.TableGrowRefused"/>), described; null when there is none.</summary>
+    public static string? TableSizeDifference(EngineState? a, EngineState? b)
+    {
+        if (a?.Tables is not { } ours || b?.Tables is not { } theirs) return null;
+        foreach (var table in ours)
+        {
+            var other = theirs.AsSpan().ToArray().FirstOrDefault(t => t.Name == table.Name);
+            if (other is not null && other.Size != table.Size)
+                return $"table {table.Name}: {Elements(table.Size)} vs {Elements(other.Size)}";
+        }
+        return null;
     }
 
     private static Difference? CompareGlobals(EngineState a, EngineState b, ValueRules rules)

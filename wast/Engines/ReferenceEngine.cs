@@ -61,12 +61,15 @@ public sealed class ReferenceEngine : IEngine
     {
         var globals = new List<GlobalState>();
         var memories = new List<MemoryState>();
+        var tables = new List<TableState>();
         foreach (var (name, export) in ((ModuleInstance)instance).Exports)
         {
             if (export.Instance is GlobalInstance g) globals.Add(new GlobalState(name, g.Value));
             else if (export.Instance is MemoryInstance m) memories.Add(MemoryState.Of(name, m.Data, memoryBytes));
+            else if (export.Instance is TableInstance t)
+                tables.Add(new TableState(name, t.Size, t.Type.ElemType.Heap.Kind == Engine.Syntax.HeapKind.Func ? TableState.Pattern(t.Elements.Select(e => e is not null)) : null));
         }
-        return new Outcome.Snapshot(new EngineState([.. globals], [.. memories]));
+        return new Outcome.Snapshot(new EngineState([.. globals], [.. memories], [.. tables]));
     });
 
     /// <summary>Appends <paramref name="value"/> to the log trace (for host functions such as the fuzzer's <c>env.log_*</c>).</summary>

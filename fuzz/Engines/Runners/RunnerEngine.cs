@@ -184,7 +184,12 @@ public abstract class RunnerEngine : IEngine
             var memories = r.GetProperty("memories").EnumerateObject().Select(p => new MemoryState(
                 p.Name, p.Value.GetProperty("size").GetInt64(), Text(p.Value, "sha256"),
                 p.Value.TryGetProperty("bytes", out var b) ? b.GetBytesFromBase64() : null)).ToArray();
-            return new Outcome.Snapshot(new EngineState([.. globals], [.. memories]));
+            // "tables" is optional: a runner without it has its tables left out of the comparison.
+            TableState[]? tables = r.TryGetProperty("tables", out var t)
+                ? [.. t.EnumerateObject().Select(p => new TableState(p.Name, p.Value.GetProperty("size").GetInt64(),
+                    p.Value.TryGetProperty("nonnull", out var n) ? n.GetString() : null))]
+                : null;
+            return new Outcome.Snapshot(new EngineState([.. globals], [.. memories], tables is null ? null : [.. tables]));
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException)
         {

@@ -147,6 +147,7 @@ const handlers = {
     const { instance } = lookup(instances, r.instance, 'instance');
     const globals = {};
     const memories = {};
+    const tables = {};
     for (const [name, value] of Object.entries(instance.exports)) {
       if (value instanceof WebAssembly.Global) {
         const type = value.type().value;
@@ -158,9 +159,15 @@ const handlers = {
         const memory = { size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
         if (r.memory_bytes) memory.bytes = Buffer.from(bytes).toString('base64');
         memories[name] = memory;
+      } else if (value instanceof WebAssembly.Table) {
+        // Size, and which elements are non-null ('1') or null ('0'). Node 20 has no type reflection,
+        // so this is every table's pattern; the oracle compares it for funcref tables only.
+        let pattern = '';
+        for (let i = 0; i < value.length; i++) pattern += value.get(i) === null ? '0' : '1';
+        tables[name] = { size: value.length, nonnull: pattern };
       }
     }
-    return { result: 'state', globals, memories };
+    return { result: 'state', globals, memories, tables };
   },
 };
 

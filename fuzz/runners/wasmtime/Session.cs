@@ -205,6 +205,7 @@ public sealed class Session : IDisposable
         bool withBytes = request.TryGetProperty("memory_bytes", out var b) && b.GetBoolean();
         var globals = instance.GetGlobals().Select(g => (g.Name, g.Global.Kind, Value: g.Global.GetValue())).ToList();
         var memories = instance.GetMemories().Select(m => (m.Name, m.Memory)).ToList();
+        var tables = instance.GetTables().Select(t => (t.Name, t.Table)).ToList();
         return new Response("state", w =>
         {
             w.WriteStartObject("globals");
@@ -222,7 +223,27 @@ public sealed class Session : IDisposable
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            w.WriteStartObject("tables");
+            foreach (var (name, table) in tables)
+            {
+                w.WriteStartObject(name);
+                WriteTable(w, table);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
         });
+    }
+
+    /// <summary>A table's size and, for a funcref table, which elements are non-null (<c>1</c>) or null (<c>0</c>).</summary>
+    private static void WriteTable(Utf8JsonWriter w, Table table)
+    {
+        ulong size = table.GetSize();
+        w.WriteNumber("size", size);
+        if (table.Kind != TableKind.FuncRef) return;
+        var pattern = new System.Text.StringBuilder((int)size);
+        for (uint i = 0; i < size; i++)
+            pattern.Append(table.GetElement(i) is Function { IsNull: false } ? '1' : '0');
+        w.WriteString("nonnull", pattern.ToString());
     }
 
     private static unsafe void WriteMemory(Utf8JsonWriter w, Memory memory, bool withBytes)

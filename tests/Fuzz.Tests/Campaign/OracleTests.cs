@@ -224,6 +224,37 @@ public sealed class OracleTests
         Assert.Same(DifferenceRules.MemoryGrowRefused, Assert.IsType<StepVerdict.Inconclusive>(verdict).Rule);
     }
 
+    private static EngineState Tables(params TableState[] tables) => new([], [], tables);
+
+    [Fact]
+    public void Funcref_tables_with_nulls_in_other_places_differ_at_the_first_one()
+    {
+        var difference = Differs(Compare(Record(new Outcome.Values([]), state: Tables(new TableState("t0", 4, "0110"))),
+            Record(new Outcome.Values([]), state: Tables(new TableState("t0", 4, "0100")))));
+        Assert.Equal(("table elements", "table t0 element 2"), (difference.Aspect, difference.Where));
+        Assert.Equal(("non-null", "null"), (difference.Baseline, difference.Other));
+    }
+
+    [Fact]
+    public void Tables_of_different_sizes_are_inconclusive_since_table_grow_may_fail()
+    {
+        var verdict = Compare(Record(new Outcome.Values([]), state: Tables(new TableState("t0", 4, "0000"))),
+            Record(new Outcome.Values([]), state: Tables(new TableState("t0", 2, "00"))));
+        Assert.Same(DifferenceRules.TableGrowRefused, Assert.IsType<StepVerdict.Inconclusive>(verdict).Rule);
+    }
+
+    [Fact]
+    public void Tables_are_compared_only_when_both_engines_report_them_and_nulls_only_where_both_know_them()
+    {
+        var ours = Tables(new TableState("t0", 4, "0110"));
+        Assert.IsType<StepVerdict.Same>(Compare(Record(new Outcome.Values([]), state: ours),
+            Record(new Outcome.Values([]), state: new EngineState([], []))));
+        Assert.IsType<StepVerdict.Same>(Compare(Record(new Outcome.Values([]), state: Tables(new TableState("t0", 4, null))),
+            Record(new Outcome.Values([]), state: Tables(new TableState("t0", 4, "1111")))));
+        Assert.Equal("tables", Differs(Compare(Record(new Outcome.Values([]), state: ours),
+            Record(new Outcome.Values([]), state: Tables()))).Aspect);
+    }
+
     [Fact]
     public void A_v128_global_that_v8_cannot_read_is_left_out()
     {

@@ -117,6 +117,18 @@ public abstract class EngineContract(string engineName) : IDisposable
         Assert.Equal(expectedBytes, memory.Bytes);
     }
 
+    protected void Reports_exported_table_sizes_and_nulls()
+    {
+        var i = Instance("""
+            (module (table (export "t") 3 funcref) (func $f) (elem (i32.const 1) $f)
+              (func (export "grow") (drop (table.grow 0 (ref.null func) (i32.const 2)))))
+            """);
+        Assert.IsType<Outcome.Values>(Call(i, "grow"));
+        var state = Assert.IsType<Outcome.Snapshot>(_engine.State(i)).State;
+        Assert.NotNull(state.Tables);
+        Assert.Equal([new TableState("t", 5, "01000")], state.Tables.Value.AsSpan().ToArray());
+    }
+
     protected void Round_trips_host_references()
     {
         var i = Instance("""(module (func (export "id") (param externref) (result externref) (local.get 0)))""");

@@ -11,6 +11,7 @@ public sealed class ReferenceContract() : EngineContract(EngineCatalog.Reference
     [Fact] public void Exit() => Exits_through_env_exit();
     [Fact] public void Log_trace() => Returns_the_log_trace();
     [Fact] public void State() => Reports_exported_globals_and_memory_hashes();
+    [Fact] public void Tables() => Reports_exported_table_sizes_and_nulls();
     [Fact] public void Host_references() => Round_trips_host_references();
     [Fact] public void Linking() => Links_registered_instances_and_spectest();
     [Fact] public void Unlinkable() => Reports_an_unknown_import_as_unlinkable();
@@ -26,6 +27,7 @@ public sealed class WasmtimeContract() : EngineContract(EngineCatalog.Wasmtime)
     [EngineFact(E)] public void Exit() => Exits_through_env_exit();
     [EngineFact(E)] public void Log_trace() => Returns_the_log_trace();
     [EngineFact(E)] public void State() => Reports_exported_globals_and_memory_hashes();
+    [EngineFact(E)] public void Tables() => Reports_exported_table_sizes_and_nulls();
     [EngineFact(E)] public void Host_references() => Round_trips_host_references();
     [EngineFact(E)] public void Linking() => Links_registered_instances_and_spectest();
     [EngineFact(E)] public void Unlinkable() => Reports_an_unknown_import_as_unlinkable();
@@ -41,6 +43,7 @@ public sealed class V8Contract() : EngineContract(EngineCatalog.V8)
     [EngineFact(E)] public void Exit() => Exits_through_env_exit();
     [EngineFact(E)] public void Log_trace() => Returns_the_log_trace();
     [EngineFact(E)] public void State() => Reports_exported_globals_and_memory_hashes();
+    [EngineFact(E)] public void Tables() => Reports_exported_table_sizes_and_nulls();
     [EngineFact(E)] public void Host_references() => Round_trips_host_references();
     [EngineFact(E)] public void Linking() => Links_registered_instances_and_spectest();
     [EngineFact(E)] public void Unlinkable() => Reports_an_unknown_import_as_unlinkable();
