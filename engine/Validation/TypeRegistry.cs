@@ -40,6 +40,12 @@ public static class TypeRegistry
         get { lock (Gate) return _nextId; }
     }
 
+    /// <summary>
+    /// How many held types a long-running loop lets pile up before it calls <see cref="ReleaseAll"/>:
+    /// 100,000, some 50 MB.
+    /// </summary>
+    public const uint ReleaseThreshold = 100_000;
+
     /// <summary>Number of ids handed out since the last <see cref="ReleaseAll"/> (an upper bound of the types held now).</summary>
     public static uint Held
     {

@@ -26,7 +26,7 @@ switch (args.Length > 1 ? args[1] : null)
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             // One process runs millions of inputs: the types they intern are released now and then.
-            if (TypeRegistry.Held >= 100_000) TypeRegistry.ReleaseAll();
+            if (TypeRegistry.Held >= TypeRegistry.ReleaseThreshold) TypeRegistry.ReleaseAll();
             using var types = TypeRegistry.Use();
             (target ??= FuzzTargets.Create(name)!).Run(buffer.ToArray());
         });

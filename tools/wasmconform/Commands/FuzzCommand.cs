@@ -101,8 +101,8 @@ public static class FuzzCommand
             Jobs = config.Jobs ?? Environment.ProcessorCount,
             Reduction = config.Reduce ? Reduction(config) : null,
             // This process runs nothing but the campaign: its type registry is emptied between
-            // cases past 100,000 types (some 50 MB), so that memory stays flat however long it runs.
-            ReleaseTypesAbove = 100_000,
+            // cases, so that memory stays flat however long it runs.
+            ReleaseTypesAbove = Engine.Validation.TypeRegistry.ReleaseThreshold,
         };
         string directory = options.Report ?? Path.Combine("reports", "fuzz-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         var report = new CampaignReport(directory, settings, config with { Cases = null, Seconds = null }, notes);
